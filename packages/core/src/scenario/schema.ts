@@ -1,0 +1,152 @@
+/**
+ * The Entente scenario format, defined once as a zod schema.
+ *
+ * The same schema validates scenario files in the CLI, request bodies in the HTTP API and the
+ * web editor, and is published as JSON Schema (`entente schema`) so that editors autocomplete it.
+ * Cross-references (actor, issue and source ids), bounds that depend on an issue's scale and
+ * duplicate ids are checked by {@link validateScenario}, which reports every problem at once.
+ * @module
+ */
+import { z } from "zod";
+
+/** An identifier: a letter, then letters, digits, `_`, `-` or `.` (at most 64 characters). */
+export const Id = z
+  .string()
+  .regex(
+    /^[A-Za-z][A-Za-z0-9_.-]{0,63}$/,
+    "expected an id: a letter, then up to 63 letters, digits, '_', '-' or '.'",
+  )
+  .describe("An identifier: a letter, then letters, digits, '_', '-' or '.'");
+
+const finite = z.number().refine(Number.isFinite, "expected a finite number");
+
+/** A calendar date written `YYYY-MM-DD`. */
+export const IsoDate = z.iso.date("expected a date written YYYY-MM-DD");
+
+/** One source's estimate of a number, for when sources disagree. */
+export const SourceEstimate = z
+  .strictObject({
+    value: finite.describe("This source's value"),
+    source: Id.describe("Id of the source that gives this value"),
+    note: z.string().optional().describe("Why this source reads it so (paraphrase)"),
+    weight: z
+      .number()
+      .positive("expected a weight > 0")
+      .optional()
+      .describe("Relative weight when sampling among estimates (default 1)"),
+  })
+  .describe("One source's estimate");
+
+/** A number with its uncertainty and provenance. */
+export const SourcedNumber = z
+  .strictObject({
+    value: finite.describe("Central value"),
+    low: finite.optional().describe("Lowest plausible value (inclusive)"),
+    high: finite.optional().describe("Highest plausible value (inclusive)"),
+    sources: z.array(Id).optional().describe("Ids of the sources behind this number"),
+    note: z.string().optional().describe("One-line rationale (paraphrase, never a quotation)"),
+  })
+  .describe("A number with an optional range and its sources");
+
+/**
+ * Any number in a scenario: written plainly (`42`), with range and sources
+ * (`{ value, low, high, sources, note }`), or as a list of disagreeing source estimates
+ * (`[{ value, source, note }, …]`).
+ */
+export const Estimate = z
+  .union([
+    finite,
+    SourcedNumber,
+    z.array(SourceEstimate).min(1, "expected at least one estimate in the list"),
+  ])
+  .describe("A number: plain, {value, low, high, sources, note}, or a list of source estimates");
+
+export const Source = z
+  .strictObject({
+    id: Id,
+    title: z.string().min(1, "expected a non-empty title"),
+    author: z.string().optional().describe("Author(s)"),
+    outlet: z.string().optional().describe("Publisher, outlet or dataset"),
+    date: IsoDate.optional(),
+    locator: z.string().min(1).describe("File name, URL or DOI where the source can be found"),
+    note: z.string().optional(),
+  })
+  .describe("A source behind the scenario's numbers");
+
+export const Actor = z
+  .strictObject({
+    id: Id,
+    name: z.string().min(1, "expected a non-empty name"),
+    description: z.string().optional(),
+    capability: Estimate.describe("Capability (power, resources) — a positive number"),
+  })
+  .describe("A party to the negotiation");
+
+export const ScaleMark = z.strictObject({
+  at: finite.describe("Point on the scale"),
+  label: z.string().min(1),
+});
+
+export const Scale = z
+  .strictObject({
+    min: finite.default(0).describe("Value at the low end (default 0)"),
+    max: finite.default(100).describe("Value at the high end (default 100)"),
+    unit: z.string().optional().describe("Unit of the scale, e.g. 'years'"),
+    minLabel: z
+      .string()
+      .min(1, "expected a label for the low end")
+      .describe("What the low end means"),
+    maxLabel: z
+      .string()
+      .min(1, "expected a label for the high end")
+      .describe("What the high end means"),
+    marks: z.array(ScaleMark).optional().describe("Labelled points in between"),
+  })
+  .describe("The issue's scale: numeric range and the meaning of its ends");
+
+export const Issue = z
+  .strictObject({
+    id: Id,
+    title: z.string().min(1, "expected a non-empty title"),
+    description: z.string().optional(),
+    scale: Scale,
+    statusQuo: Estimate.optional().describe("Where the issue stands if nothing is agreed"),
+    outcome: Estimate.optional().describe("The actual outcome, when known (for backtests)"),
+  })
+  .describe("An issue on a one-dimensional scale");
+
+export const Stance = z
+  .strictObject({
+    actor: Id.describe("Id of the actor"),
+    issue: Id.describe("Id of the issue"),
+    position: Estimate.describe("The actor's preferred outcome, on the issue's scale"),
+    salience: Estimate.describe("How much the issue matters to the actor, 0–100"),
+  })
+  .describe("One actor's position and salience on one issue");
+
+/** The whole scenario document. */
+export const Scenario = z
+  .strictObject({
+    $schema: z.string().optional().describe("JSON Schema reference for editors"),
+    id: Id,
+    title: z.string().min(1, "expected a non-empty title"),
+    asOf: IsoDate.describe("Date the scenario describes"),
+    description: z.string().optional(),
+    sources: z.array(Source).default([]),
+    actors: z.array(Actor).min(1, "expected at least one actor"),
+    issues: z.array(Issue).min(1, "expected at least one issue"),
+    stances: z.array(Stance).min(1, "expected at least one stance"),
+  })
+  .describe("An Entente negotiation scenario");
+
+export type Estimate = z.infer<typeof Estimate>;
+export type SourcedNumber = z.infer<typeof SourcedNumber>;
+export type SourceEstimate = z.infer<typeof SourceEstimate>;
+export type Source = z.infer<typeof Source>;
+export type Actor = z.infer<typeof Actor>;
+export type Scale = z.infer<typeof Scale>;
+export type Issue = z.infer<typeof Issue>;
+export type Stance = z.infer<typeof Stance>;
+export type Scenario = z.infer<typeof Scenario>;
+/** A scenario as written, before defaults are filled in. */
+export type ScenarioInput = z.input<typeof Scenario>;

@@ -1,0 +1,347 @@
+/**
+ * Whole-scenario validation: the zod schema for shapes and types, then the checks that need the
+ * whole document (references, duplicate ids, bounds that depend on an issue's scale). Every
+ * problem is reported, each with the path of the offending value.
+ * @module
+ */
+import type { z } from "zod";
+import { Scenario } from "./schema.ts";
+
+/** A path into the scenario document, e.g. `["stances", 3, "salience"]`. */
+export type Path = ReadonlyArray<string | number>;
+
+/** One validation problem: where it is and what is wrong, in words an analyst can act on. */
+export interface ValidationIssue {
+  path: Path;
+  message: string;
+  /** `key` when the problem is the field name itself (an unknown field), else `value`. */
+  at?: "key" | "value";
+}
+
+export type ValidationResult =
+  | { ok: true; scenario: Scenario; issues: [] }
+  | { ok: false; issues: ValidationIssue[] };
+
+/**
+ * Validate a parsed scenario document (the output of a YAML or JSON parser).
+ * Returns the typed scenario with defaults filled in, or every problem found.
+ */
+export function validateScenario(input: unknown): ValidationResult {
+  const parsed = Scenario.safeParse(input);
+  const issues: ValidationIssue[] = parsed.success
+    ? []
+    : parsed.error.issues.flatMap((i) => describeZodIssue(i, input));
+  issues.push(...checkConsistency(input));
+  const unique = dedupe(issues);
+  if (parsed.success && unique.length === 0) return { ok: true, scenario: parsed.data, issues: [] };
+  return { ok: false, issues: unique };
+}
+
+// ---------------------------------------------------------------------------------------------
+// zod issues → plain messages
+
+type ZodIssue = z.core.$ZodIssue;
+
+function describeZodIssue(issue: ZodIssue, root: unknown, base: Path = []): ValidationIssue[] {
+  const path = [...base, ...(issue.path as Array<string | number>)];
+  const value = getAt(root, path);
+  switch (issue.code) {
+    case "invalid_union": {
+      if (value === undefined) return [missing(path)];
+      // An Estimate: pick the branch the user evidently meant from the value's own type.
+      const branch = estimateBranch(value);
+      const errors = branch === undefined ? undefined : issue.errors[branch];
+      if (errors && issue.errors.length === 3) {
+        return errors.flatMap((e) => describeZodIssue(e, root, path));
+      }
+      return [{ path, message: `${ESTIMATE_FORMS}, got ${show(value)}` }];
+    }
+    case "unrecognized_keys": {
+      const allowed = allowedKeys(path, root);
+      return issue.keys.map((key) => ({
+        path: [...path, key],
+        at: "key" as const,
+        message: `unknown field "${key}"${allowed ? `; allowed: ${allowed.join(", ")}` : ""}`,
+      }));
+    }
+    case "invalid_type": {
+      if (value === undefined) return [missing(path)];
+      return [{ path, message: `expected ${article(issue.expected)}, got ${show(value)}` }];
+    }
+    default:
+      return [{ path, message: `${stripPrefix(issue.message)}, got ${show(value)}` }];
+  }
+}
+
+function missing(path: Path): ValidationIssue {
+  return { path, message: `missing required field "${String(path[path.length - 1])}"` };
+}
+
+const ESTIMATE_FORMS =
+  "expected a number, { value, low, high, sources, note }, or a list of { value, source, note }";
+
+function estimateBranch(value: unknown): number | undefined {
+  if (typeof value === "number") return 0;
+  if (Array.isArray(value)) return 2;
+  if (value !== null && typeof value === "object") return 1;
+  return undefined;
+}
+
+function stripPrefix(message: string): string {
+  return message.replace(/^Invalid input: /, "").replace(/^Too small: /, "");
+}
+
+function article(type: string): string {
+  if (type === "object") return "a mapping of fields";
+  if (type === "array") return "a list";
+  return /^[aeiou]/.test(type) ? `an ${type}` : `a ${type}`;
+}
+
+/** A short rendering of a bad value for an error message. */
+export function show(value: unknown): string {
+  if (value === undefined) return "nothing";
+  if (value === null) return "null (an empty value)";
+  if (Array.isArray(value)) return `a list of ${value.length}`;
+  if (typeof value === "object") return "a mapping";
+  if (typeof value === "string") {
+    const s = value.length > 40 ? `${value.slice(0, 37)}...` : value;
+    return JSON.stringify(s);
+  }
+  return String(value);
+}
+
+/** The field names the schema allows for the object at `path`. */
+function allowedKeys(path: Path, root: unknown): string[] | undefined {
+  let schema: z.core.$ZodType = Scenario;
+  let value: unknown = root;
+  for (const step of path) {
+    schema = unwrap(schema, value);
+    const def = schema._zod.def as { type: string; shape?: Record<string, z.core.$ZodType> };
+    if (def.type === "object" && def.shape && typeof step === "string") {
+      const next = def.shape[step];
+      if (!next) return undefined;
+      schema = next;
+    } else if (def.type === "array" && typeof step === "number") {
+      schema = (def as unknown as { element: z.core.$ZodType }).element;
+    } else return undefined;
+    value = (value as Record<string | number, unknown> | undefined)?.[step];
+  }
+  const def = unwrap(schema, value)._zod.def as { shape?: Record<string, unknown> };
+  return def.shape ? Object.keys(def.shape) : undefined;
+}
+
+function unwrap(schema: z.core.$ZodType, value: unknown): z.core.$ZodType {
+  let s = schema;
+  for (;;) {
+    const def = s._zod.def as {
+      type: string;
+      innerType?: z.core.$ZodType;
+      options?: z.core.$ZodType[];
+    };
+    if ((def.type === "optional" || def.type === "default") && def.innerType) s = def.innerType;
+    else if (def.type === "union" && def.options) {
+      const branch = estimateBranch(value);
+      const option = branch === undefined ? undefined : def.options[branch];
+      if (!option) return s;
+      s = option;
+    } else return s;
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Whole-document checks, tolerant of any shape (the schema reports shape errors).
+
+type Rec = Record<string, unknown>;
+const isRec = (v: unknown): v is Rec => v !== null && typeof v === "object" && !Array.isArray(v);
+const list = (v: unknown): unknown[] => (Array.isArray(v) ? v : []);
+const isNum = (v: unknown): v is number => typeof v === "number" && Number.isFinite(v);
+
+interface Bounds {
+  min: number;
+  max: number;
+  /** true when `min` itself is excluded (capability > 0). */
+  openMin?: boolean;
+  what: string;
+}
+
+function checkConsistency(doc: unknown): ValidationIssue[] {
+  if (!isRec(doc)) return [];
+  const issues: ValidationIssue[] = [];
+  const sourceIds = collectIds(doc, "sources", "source", issues);
+  const actorIds = collectIds(doc, "actors", "actor", issues);
+  const issueIds = collectIds(doc, "issues", "issue", issues);
+
+  const checkEstimate = (value: unknown, path: Path, bounds: Bounds | undefined) =>
+    checkEstimateValue(value, path, bounds, sourceIds, issues);
+
+  for (const [i, actor] of list(doc.actors).entries()) {
+    if (!isRec(actor)) continue;
+    checkEstimate(actor.capability, ["actors", i, "capability"], {
+      min: 0,
+      max: Number.POSITIVE_INFINITY,
+      openMin: true,
+      what: "a capability greater than 0",
+    });
+  }
+
+  const scales = new Map<string, Bounds>();
+  for (const [i, issue] of list(doc.issues).entries()) {
+    if (!isRec(issue)) continue;
+    const scale = isRec(issue.scale) ? issue.scale : {};
+    const min = isNum(scale.min) ? scale.min : 0;
+    const max = isNum(scale.max) ? scale.max : 100;
+    if (!(min < max)) {
+      issues.push({
+        path: ["issues", i, "scale", isNum(scale.max) ? "max" : "min"],
+        message: `expected the scale's max to be greater than its min (${min}), got ${max}`,
+      });
+      continue;
+    }
+    const unit = typeof scale.unit === "string" ? ` ${scale.unit}` : "";
+    const bounds: Bounds = {
+      min,
+      max,
+      what: `a value on the issue's scale, ${min} to ${max}${unit}`,
+    };
+    if (typeof issue.id === "string") scales.set(issue.id, bounds);
+    for (const [m, mark] of list(scale.marks).entries()) {
+      if (isRec(mark) && isNum(mark.at) && (mark.at < min || mark.at > max)) {
+        issues.push({
+          path: ["issues", i, "scale", "marks", m, "at"],
+          message: `expected ${bounds.what}, got ${mark.at}`,
+        });
+      }
+    }
+    checkEstimate(issue.statusQuo, ["issues", i, "statusQuo"], bounds);
+    checkEstimate(issue.outcome, ["issues", i, "outcome"], bounds);
+  }
+
+  const pairs = new Map<string, number>();
+  const issuesWithStances = new Set<string>();
+  for (const [i, stance] of list(doc.stances).entries()) {
+    if (!isRec(stance)) continue;
+    const { actor, issue } = stance;
+    if (typeof actor === "string" && !actorIds.has(actor)) {
+      issues.push({
+        path: ["stances", i, "actor"],
+        message: `unknown actor "${actor}"; declared actors: ${[...actorIds].join(", ") || "none"}`,
+      });
+    }
+    if (typeof issue === "string" && !issueIds.has(issue)) {
+      issues.push({
+        path: ["stances", i, "issue"],
+        message: `unknown issue "${issue}"; declared issues: ${[...issueIds].join(", ") || "none"}`,
+      });
+    }
+    if (typeof actor === "string" && typeof issue === "string") {
+      issuesWithStances.add(issue);
+      const key = `${actor}\u0000${issue}`;
+      const first = pairs.get(key);
+      if (first !== undefined) {
+        issues.push({
+          path: ["stances", i, "actor"],
+          message: `duplicate stance: actor "${actor}" on issue "${issue}" is already given at stances.${first}`,
+        });
+      } else pairs.set(key, i);
+    }
+    const bounds = typeof issue === "string" ? scales.get(issue) : undefined;
+    checkEstimate(stance.position, ["stances", i, "position"], bounds);
+    checkEstimate(stance.salience, ["stances", i, "salience"], {
+      min: 0,
+      max: 100,
+      what: "a salience from 0 to 100",
+    });
+  }
+
+  if (Array.isArray(doc.stances)) {
+    for (const [i, issue] of list(doc.issues).entries()) {
+      if (isRec(issue) && typeof issue.id === "string" && !issuesWithStances.has(issue.id)) {
+        issues.push({
+          path: ["issues", i, "id"],
+          message: `no stance names issue "${issue.id}"; give at least one actor a position on it`,
+        });
+      }
+    }
+  }
+  return issues;
+}
+
+function collectIds(doc: Rec, key: string, what: string, issues: ValidationIssue[]): Set<string> {
+  const seen = new Map<string, number>();
+  for (const [i, item] of list(doc[key]).entries()) {
+    if (!isRec(item) || typeof item.id !== "string") continue;
+    const first = seen.get(item.id);
+    if (first !== undefined) {
+      issues.push({
+        path: [key, i, "id"],
+        message: `duplicate ${what} id "${item.id}"; already used at ${key}.${first}`,
+      });
+    } else seen.set(item.id, i);
+  }
+  return new Set(seen.keys());
+}
+
+function checkEstimateValue(
+  value: unknown,
+  path: Path,
+  bounds: Bounds | undefined,
+  sourceIds: ReadonlySet<string>,
+  issues: ValidationIssue[],
+): void {
+  const inBounds = (x: unknown, at: Path) => {
+    if (!bounds || !isNum(x)) return;
+    const low = bounds.openMin ? x <= bounds.min : x < bounds.min;
+    if (low || x > bounds.max)
+      issues.push({ path: at, message: `expected ${bounds.what}, got ${x}` });
+  };
+  const cited = (id: unknown, at: Path) => {
+    if (typeof id === "string" && !sourceIds.has(id)) {
+      const known = [...sourceIds].join(", ") || "none declared";
+      issues.push({ path: at, message: `unknown source "${id}"; declared sources: ${known}` });
+    }
+  };
+  if (isNum(value)) inBounds(value, path);
+  else if (Array.isArray(value)) {
+    for (const [k, e] of value.entries()) {
+      if (!isRec(e)) continue;
+      inBounds(e.value, [...path, k, "value"]);
+      cited(e.source, [...path, k, "source"]);
+    }
+  } else if (isRec(value)) {
+    for (const key of ["value", "low", "high"] as const) inBounds(value[key], [...path, key]);
+    if (isNum(value.low) && isNum(value.value) && value.low > value.value) {
+      issues.push({
+        path: [...path, "low"],
+        message: `expected low ≤ value (${value.value}), got ${value.low}`,
+      });
+    }
+    if (isNum(value.high) && isNum(value.value) && value.high < value.value) {
+      issues.push({
+        path: [...path, "high"],
+        message: `expected high ≥ value (${value.value}), got ${value.high}`,
+      });
+    }
+    for (const [k, id] of list(value.sources).entries()) cited(id, [...path, "sources", k]);
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+
+function getAt(root: unknown, path: Path): unknown {
+  let v = root;
+  for (const step of path) {
+    if (v === null || typeof v !== "object") return undefined;
+    v = (v as Record<string | number, unknown>)[step];
+  }
+  return v;
+}
+
+function dedupe(issues: ValidationIssue[]): ValidationIssue[] {
+  const seen = new Set<string>();
+  return issues.filter((i) => {
+    const key = `${i.path.join("\u0000")}\u0001${i.message}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+}

@@ -1,0 +1,53 @@
+import { Command, CommanderError } from "@commander-js/extra-typings";
+import { formatDiagnostic, InputError } from "../io/diagnostic.ts";
+import { forecastCommand } from "./commands/forecast.ts";
+import { schemaCommand } from "./commands/schema.ts";
+import { validateCommand } from "./commands/validate.ts";
+import { CliError, type CliIO, EXIT } from "./io.ts";
+
+/** The `entente` command with every subcommand, writing to `io`. */
+export function createProgram(io: CliIO): Command {
+  const program = new Command("entente")
+    .description("Forecast multi-party negotiations with published collective-decision models.")
+    .version("0.1.0")
+    .showHelpAfterError("(run with --help for usage)");
+  for (const make of [forecastCommand, validateCommand, schemaCommand]) {
+    program.addCommand(make(io) as unknown as Command);
+  }
+  const configure = (cmd: Command) => {
+    cmd.exitOverride().configureOutput({ writeOut: io.stdout, writeErr: io.stderr });
+    for (const sub of cmd.commands) configure(sub as Command);
+  };
+  configure(program);
+  return program;
+}
+
+/**
+ * Run `entente` with the given arguments and return the exit code: 0 ok, 1 failure,
+ * 2 invalid input (bad scenario, bad option). Expected errors never print a stack trace;
+ * set ENTENTE_DEBUG=1 to see one for internal errors.
+ */
+export async function run(argv: string[], io: CliIO): Promise<number> {
+  try {
+    await createProgram(io).parseAsync(argv, { from: "user" });
+    return EXIT.ok;
+  } catch (e) {
+    if (e instanceof CommanderError) {
+      if (e.code === "commander.helpDisplayed" || e.code === "commander.version") return EXIT.ok;
+      if (e.code === "commander.help") return EXIT.ok;
+      return EXIT.invalidInput; // commander has already printed the message
+    }
+    if (e instanceof InputError) {
+      for (const d of e.diagnostics) io.stderr(`${formatDiagnostic(d)}\n`);
+      return EXIT.invalidInput;
+    }
+    if (e instanceof CliError) {
+      io.stderr(`entente: ${e.message}\n`);
+      return e.exitCode;
+    }
+    const err = e as Error;
+    io.stderr(`entente: internal error: ${err?.message ?? String(e)}\n`);
+    if (process.env.ENTENTE_DEBUG) io.stderr(`${err?.stack ?? ""}\n`);
+    return EXIT.failure;
+  }
+}

@@ -1,0 +1,9 @@
+/** Decimals that suit a scale of this width: 1 on 0–100, 3 on a 4–10 scale. */
+export function decimalsFor(width: number): number {
+  return Math.max(1, Math.min(6, 3 - Math.floor(Math.log10(Math.max(width, 1e-9)))));
+}
+
+/** A number rounded for reading, or an em dash when there is none. */
+export function fixed(x: number | undefined, decimals: number): string {
+  return x === undefined || !Number.isFinite(x) ? "—" : x.toFixed(decimals);
+}
