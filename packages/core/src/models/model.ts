@@ -46,7 +46,11 @@ export function perIssueModel(
     ...meta,
     run: (data) => ({
       model: meta.id,
-      issues: data.issues.map((issue) => ({ issue: issue.id, forecast: forecastIssue(issue) })),
+      issues: data.issues.map((issue) => ({
+        issue: issue.id,
+        // Rounding in a weighted sum can step an ulp past the scale's end; never report that.
+        forecast: Math.min(issue.max, Math.max(issue.min, forecastIssue(issue))),
+      })),
     }),
   };
 }

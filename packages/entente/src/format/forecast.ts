@@ -23,7 +23,7 @@ const TRACK = 41;
 
 /** One block per issue: scale ends, a track with every forecast marked, and the numbers. */
 function forecastText(table: ForecastTable): string {
-  const lines = [`${table.title} (${table.scenario})`, ""];
+  const lines = [`${table.title}  [${table.scenario}]`, ""];
   const names = ["status quo", ...table.models.map((m) => m.label), "spread between models"];
   const pad = Math.max(...names.map((n) => n.length)) + 2;
   const marks = table.models.map((m, k) => markFor(m.label, k));

@@ -1,0 +1,113 @@
+// The contract every registered model must meet. Adding a model to the registry runs it here.
+import fc from "fast-check";
+import { describe, expect, it } from "vitest";
+import type { ScenarioData } from "../scenario/prepare.ts";
+import { models } from "./registry.ts";
+
+interface Actor {
+  capability: number;
+  position: number;
+  salience: number;
+}
+
+function scenarioOf(actors: Actor[], min = 0, max = 100): ScenarioData {
+  return {
+    id: "contract",
+    title: "contract",
+    actors: actors.map((_, i) => ({ id: `a${i}`, name: `A${i}` })),
+    issues: [
+      {
+        id: "i",
+        title: "i",
+        min,
+        max,
+        unit: undefined,
+        minLabel: "low",
+        maxLabel: "high",
+        statusQuo: undefined,
+        outcome: undefined,
+        actors: Int32Array.from(actors, (_, i) => i),
+        positions: Float64Array.from(actors, (a) => a.position),
+        saliences: Float64Array.from(actors, (a) => a.salience),
+        capabilities: Float64Array.from(actors, (a) => a.capability),
+      },
+    ],
+  };
+}
+
+const actor = (min: number, max: number) =>
+  fc.record({
+    capability: fc.double({ min: 0.01, max: 1000, noNaN: true }),
+    position: fc.double({ min, max, noNaN: true }),
+    salience: fc.double({ min: 0, max: 100, noNaN: true }),
+  });
+
+const forecast = (data: ScenarioData, id: string) =>
+  models.find((m) => m.id === id)?.run(data).issues[0]?.forecast as number;
+
+describe.each(models.map((m) => [m.id, m] as const))("model %s", (id, model) => {
+  it("declares an id, a label and a reference", () => {
+    expect(model.id).toMatch(/^[a-z][a-z0-9-]*$/);
+    expect(model.label.length).toBeGreaterThan(0);
+    expect(model.reference.length).toBeGreaterThan(0);
+  });
+
+  it("forecasts within the issue's scale (any scale)", () => {
+    const scaled = fc
+      .record({
+        min: fc.double({ min: -1000, max: 1000, noNaN: true }),
+        width: fc.double({ min: 0.001, max: 1000, noNaN: true }),
+      })
+      .chain(({ min, width }) =>
+        fc.record({
+          min: fc.constant(min),
+          max: fc.constant(min + width),
+          actors: fc.array(actor(min, min + width), { minLength: 1, maxLength: 12 }),
+        }),
+      );
+    fc.assert(
+      fc.property(scaled, ({ min, max, actors }) => {
+        const x = forecast(scenarioOf(actors, min, max), id);
+        expect(x).toBeGreaterThanOrEqual(min);
+        expect(x).toBeLessThanOrEqual(max);
+      }),
+    );
+  });
+
+  it("does not depend on the order of the actors", () => {
+    fc.assert(
+      fc.property(
+        fc.array(actor(0, 100), { minLength: 1, maxLength: 12 }),
+        fc.infiniteStream(fc.nat()),
+        (actors, keys) => {
+          const shuffled = actors
+            .map((a) => ({ a, k: keys.next().value as number }))
+            .sort((p, q) => p.k - q.k)
+            .map((p) => p.a);
+          const x = forecast(scenarioOf(actors), id);
+          const y = forecast(scenarioOf(shuffled), id);
+          expect(y).toBeCloseTo(x, 9);
+        },
+      ),
+    );
+  });
+
+  it("returns x when every actor stands at x (unanimity)", () => {
+    fc.assert(
+      fc.property(
+        fc.double({ min: 0, max: 100, noNaN: true }),
+        fc.array(actor(0, 100), { minLength: 1, maxLength: 12 }),
+        (x, actors) => {
+          const y = forecast(scenarioOf(actors.map((a) => ({ ...a, position: x }))), id);
+          expect(y).toBeCloseTo(x, 9);
+        },
+      ),
+    );
+  });
+
+  it("forecasts every issue of the scenario, in order", () => {
+    const data = scenarioOf([{ capability: 1, position: 30, salience: 50 }]);
+    data.issues.push({ ...(data.issues[0] as ScenarioData["issues"][number]), id: "j" });
+    expect(model.run(data).issues.map((i) => i.issue)).toEqual(["i", "j"]);
+  });
+});

@@ -1,0 +1,127 @@
+import { readFile } from "node:fs/promises";
+import { describe, expect, it } from "vitest";
+import { parse } from "yaml";
+import { run } from "./program.ts";
+
+const root = new URL("../../../../", import.meta.url);
+const path = (p: string) => new URL(p, root).pathname;
+
+async function entente(...argv: string[]) {
+  let stdout = "";
+  let stderr = "";
+  const code = await run(argv, {
+    stdout: (t) => {
+      stdout += t;
+    },
+    stderr: (t) => {
+      stderr += t;
+    },
+  });
+  return { code, stdout, stderr };
+}
+
+describe("entente forecast", () => {
+  it("forecasts the built-in Budapest scenario when no file is given", async () => {
+    const { code, stdout, stderr } = await entente("forecast");
+    expect(stderr).toBe("");
+    expect(code).toBe(0);
+    expect(stdout).toContain("(budapest-2025)");
+    expect(stdout).toContain("Compromise (C)");
+    expect(stdout).toContain("Weighted median (W)");
+    expect(stdout).toContain("spread between models");
+  });
+
+  it("reproduces the emission-standards reference values 7.389955687 and 7 in JSON", async () => {
+    const { code, stdout } = await entente(
+      "forecast",
+      path("scenarios/emission-standards.yaml"),
+      "--format",
+      "json",
+    );
+    expect(code).toBe(0);
+    const table = JSON.parse(stdout);
+    const [issue] = table.issues;
+    expect(issue.forecasts.compromise).toBeCloseTo(7.389955687, 9);
+    expect(issue.forecasts["weighted-median"]).toBe(7);
+    expect(issue.unit).toBe("years");
+  });
+
+  it("writes CSV with one row per issue and Markdown with a table", async () => {
+    const csv = await entente("forecast", "-f", "csv");
+    const rows = csv.stdout.trim().split("\n");
+    expect(rows[0]).toBe(
+      "issue,title,min,max,unit,min_label,max_label,status_quo,compromise,weighted-median,spread",
+    );
+    const scenario = parse(await readFile(path("scenarios/budapest-2025.yaml"), "utf8"));
+    expect(rows).toHaveLength(scenario.issues.length + 1);
+    const md = await entente("forecast", "-f", "md");
+    expect(md.stdout).toMatch(/^\| Issue \| Scale \| Status quo \| Compromise \|/m);
+  });
+
+  it("rejects an unknown format with exit code 2", async () => {
+    const { code, stderr } = await entente("forecast", "-f", "xml");
+    expect(code).toBe(2);
+    expect(stderr).toContain("Allowed choices are table, json, csv, md");
+  });
+
+  it("exits 2 with located diagnostics for an invalid scenario", async () => {
+    const file = path("test/fixtures/invalid/salience-130.yaml");
+    const { code, stdout, stderr } = await entente("forecast", file);
+    expect(code).toBe(2);
+    expect(stdout).toBe("");
+    expect(stderr).toBe(
+      `${file}:26:15 stances.0.salience: expected a salience from 0 to 100, got 130\n`,
+    );
+  });
+});
+
+describe("entente validate", () => {
+  it("passes every shipped scenario", async () => {
+    const files = ["budapest-2025", "emission-standards", "ktab-dummy-3dim"].map((n) =>
+      path(`scenarios/${n}.yaml`),
+    );
+    const { code, stdout } = await entente("validate", ...files);
+    expect(code).toBe(0);
+    expect(stdout.trim().split("\n")).toHaveLength(3);
+  });
+
+  it("checks every file and exits 2 if any is invalid", async () => {
+    const { code, stdout, stderr } = await entente(
+      "validate",
+      path("scenarios/emission-standards.yaml"),
+      path("test/fixtures/invalid/unknown-actor.yaml"),
+    );
+    expect(code).toBe(2);
+    expect(stdout).toContain("emission-standards.yaml: ok");
+    expect(stderr).toContain('unknown actor "gamma"');
+    expect(stderr).toContain("1 of 2 files invalid");
+  });
+});
+
+describe("entente schema", () => {
+  it("prints the JSON Schema that is committed as scenario.schema.json", async () => {
+    const { code, stdout } = await entente("schema");
+    expect(code).toBe(0);
+    const committed = await readFile(path("scenario.schema.json"), "utf8");
+    expect(JSON.parse(stdout)).toEqual(JSON.parse(committed));
+    expect(JSON.parse(stdout).required).toEqual(
+      expect.arrayContaining(["id", "title", "asOf", "actors", "issues", "stances"]),
+    );
+  });
+});
+
+describe("help and usage", () => {
+  for (const command of [[], ["forecast"], ["validate"], ["schema"]]) {
+    it(`--help on ${command.join(" ") || "entente"} exits 0 and describes it`, async () => {
+      const { code, stdout } = await entente(...command, "--help");
+      expect(code).toBe(0);
+      expect(stdout).toContain("Usage: entente");
+    });
+  }
+
+  it("an unknown command exits 2", async () => {
+    const { code, stderr } = await entente("forecats");
+    expect(code).toBe(2);
+    expect(stderr).toContain("unknown command");
+  });
+});

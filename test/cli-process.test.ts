@@ -1,0 +1,36 @@
+// The real `entente` process: exit codes and output streams as a shell sees them.
+import { spawnSync } from "node:child_process";
+import { describe, expect, it } from "vitest";
+
+const root = new URL("../", import.meta.url).pathname;
+
+function entente(...args: string[]) {
+  const result = spawnSync(
+    process.execPath,
+    ["--conditions=source", "--import", "tsx", "packages/entente/src/cli/main.ts", ...args],
+    { cwd: root, encoding: "utf8", env: { ...process.env, ENTENTE_DEBUG: "" } },
+  );
+  return { code: result.status, stdout: result.stdout, stderr: result.stderr };
+}
+
+describe("the entente process", () => {
+  it("forecasts the built-in scenario and exits 0", () => {
+    const { code, stdout } = entente("forecast");
+    expect(code).toBe(0);
+    expect(stdout).toContain("budapest-2025");
+  });
+
+  it("exits 2 on invalid input and never prints a stack trace", () => {
+    const { code, stdout, stderr } = entente(
+      "validate",
+      "test/fixtures/invalid/binary-garbage.yaml",
+      "test/fixtures/invalid/many-errors.yaml",
+      "no-such-file.yaml",
+    );
+    expect(code).toBe(2);
+    expect(stdout).toBe("");
+    expect(stderr).not.toMatch(/^\s+at /m);
+    expect(stderr).toContain("test/fixtures/invalid/many-errors.yaml:11:17 actors.0.capability:");
+    expect(stderr).toContain("no-such-file.yaml:1:1 (file): no such file");
+  });
+});
