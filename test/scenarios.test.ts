@@ -61,7 +61,9 @@ describe("scenarios/budapest-2025.yaml", async () => {
 
   it("records disagreeing seeds as lists of estimates", () => {
     const disputed = scenario.stances.flatMap((t) =>
-      [t.position, t.salience].filter((e) => Array.isArray(e) && new Set(estimateSources(e)).size > 1),
+      [t.position, t.salience].filter(
+        (e) => Array.isArray(e) && new Set(estimateSources(e)).size > 1,
+      ),
     );
     expect(disputed.length).toBeGreaterThanOrEqual(4);
   });

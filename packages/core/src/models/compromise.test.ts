@@ -1,12 +1,15 @@
 import { describe, expect, it } from "vitest";
-import reference from "../../../../test/fixtures/reference/simple-models.json" with { type: "json" };
+import reference from "../../../../test/fixtures/reference/simple-models.json" with {
+  type: "json",
+};
 import { weightedMean } from "./compromise.ts";
 
-const columns = (actors: typeof reference.emission.actors) => [
-  actors.map((a) => a.position),
-  actors.map((a) => a.capability),
-  actors.map((a) => a.salience),
-] as const;
+const columns = (actors: typeof reference.emission.actors) =>
+  [
+    actors.map((a) => a.position),
+    actors.map((a) => a.capability),
+    actors.map((a) => a.salience),
+  ] as const;
 
 describe("weightedMean (compromise model)", () => {
   it("reproduces the emission-standards reference value 7.3899556869", () => {

@@ -1,5 +1,7 @@
 import { describe, expect, it } from "vitest";
-import reference from "../../../../test/fixtures/reference/simple-models.json" with { type: "json" };
+import reference from "../../../../test/fixtures/reference/simple-models.json" with {
+  type: "json",
+};
 import { weightedMedian } from "./weighted-median.ts";
 
 describe("weightedMedian", () => {

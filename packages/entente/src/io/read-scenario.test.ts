@@ -114,7 +114,8 @@ describe("parseScenario never throws", () => {
         for (const m of mutations) mutate(doc, m);
         const result = parseScenario(new TextEncoder().encode(stringify(doc)), "m.yaml");
         if ("diagnostics" in result) {
-          for (const d of result.diagnostics) expect(formatDiagnostic(d)).toMatch(/^m\.yaml:\d+:\d+ /);
+          for (const d of result.diagnostics)
+            expect(formatDiagnostic(d)).toMatch(/^m\.yaml:\d+:\d+ /);
         }
       }),
       { numRuns: 300 },
@@ -146,7 +147,8 @@ function mutate(doc: Record<string, unknown>, m: Mutation): void {
   const walk = (v: unknown) => {
     if (Array.isArray(v)) v.forEach((x, i) => slots.push([v, i]) && walk(x));
     else if (v && typeof v === "object") {
-      for (const [k, x] of Object.entries(v)) slots.push([v as Record<string, unknown>, k]) && walk(x);
+      for (const [k, x] of Object.entries(v))
+        slots.push([v as Record<string, unknown>, k]) && walk(x);
     }
   };
   walk(doc);
