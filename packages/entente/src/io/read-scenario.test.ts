@@ -145,10 +145,16 @@ type Mutation = { pick: number; kind: string; value: unknown };
 function mutate(doc: Record<string, unknown>, m: Mutation): void {
   const slots: Array<[Record<string, unknown> | unknown[], string | number]> = [];
   const walk = (v: unknown) => {
-    if (Array.isArray(v)) v.forEach((x, i) => slots.push([v, i]) && walk(x));
-    else if (v && typeof v === "object") {
-      for (const [k, x] of Object.entries(v))
-        slots.push([v as Record<string, unknown>, k]) && walk(x);
+    if (Array.isArray(v)) {
+      for (const [i, x] of v.entries()) {
+        slots.push([v, i]);
+        walk(x);
+      }
+    } else if (v && typeof v === "object") {
+      for (const [k, x] of Object.entries(v)) {
+        slots.push([v as Record<string, unknown>, k]);
+        walk(x);
+      }
     }
   };
   walk(doc);
