@@ -25,7 +25,7 @@ describe("entente forecast", () => {
     const { code, stdout, stderr } = await entente("forecast");
     expect(stderr).toBe("");
     expect(code).toBe(0);
-    expect(stdout).toContain("(budapest-2025)");
+    expect(stdout).toContain("[budapest-2025]");
     expect(stdout).toContain("Compromise (C)");
     expect(stdout).toContain("Weighted median (W)");
     expect(stdout).toContain("spread between models");
