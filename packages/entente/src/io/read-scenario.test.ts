@@ -118,7 +118,7 @@ describe("parseScenario never throws", () => {
             expect(formatDiagnostic(d)).toMatch(/^m\.yaml:\d+:\d+ /);
         }
       }),
-      { numRuns: 300 },
+      { numRuns: Number(process.env.FC_RUNS ?? 300) },
     );
   });
 
@@ -134,7 +134,7 @@ describe("parseScenario never throws", () => {
           expect("scenario" in result || result.diagnostics.length > 0).toBe(true);
         },
       ),
-      { numRuns: 300 },
+      { numRuns: Number(process.env.FC_RUNS ?? 300) },
     );
   });
 });
