@@ -1,4 +1,4 @@
-import type { Model } from "./models/model.ts";
+import { type Model, ModelInputError, type RunOptions } from "./models/model.ts";
 import { models as registered } from "./models/registry.ts";
 import type { ScenarioData } from "./scenario/prepare.ts";
 
@@ -12,36 +12,62 @@ export interface IssueForecastRow {
   minLabel: string;
   maxLabel: string;
   statusQuo: number | undefined;
-  /** Point forecast per model id, on the issue's scale. */
+  /** Point forecast per model id, on the issue's scale (models that could not run are absent). */
   forecasts: Record<string, number>;
   /** Largest minus smallest model forecast: how much the models disagree. */
   spread: number;
+}
+
+/** A model in a forecast table; `unavailable` says why it could not run on this scenario. */
+export interface ForecastModel {
+  id: string;
+  label: string;
+  reference: string;
+  unavailable?: string;
 }
 
 /** Forecasts of a scenario by every given model. */
 export interface ForecastTable {
   scenario: string;
   title: string;
-  models: Array<{ id: string; label: string; reference: string }>;
+  models: ForecastModel[];
   issues: IssueForecastRow[];
 }
 
-/** Run each model on the scenario and gather the point forecasts per issue. */
+/**
+ * Run each model on the scenario (with its default preset, or `options[model.id]`) and gather
+ * the point forecasts per issue. A model whose inputs the scenario lacks ({@link ModelInputError})
+ * is listed with the reason instead of failing the whole table.
+ */
 export function forecastScenario(
   data: ScenarioData,
   models: readonly Model[] = registered,
+  options: Readonly<Record<string, RunOptions>> = {},
 ): ForecastTable {
-  const results = models.map((m) => m.run(data));
+  const listed: ForecastModel[] = [];
+  const results = models.map((model) => {
+    const { id, label, reference } = model;
+    try {
+      const result = model.run(data, options[id]);
+      listed.push({ id, label, reference });
+      return result;
+    } catch (e) {
+      if (!(e instanceof ModelInputError)) throw e;
+      listed.push({ id, label, reference, unavailable: e.message });
+      return undefined;
+    }
+  });
   return {
     scenario: data.id,
     title: data.title,
-    models: models.map(({ id, label, reference }) => ({ id, label, reference })),
+    models: listed,
     issues: data.issues.map((issue, k) => {
       const forecasts: Record<string, number> = {};
       let lo = Number.POSITIVE_INFINITY;
       let hi = Number.NEGATIVE_INFINITY;
       for (const [m, model] of models.entries()) {
-        const x = results[m]?.issues[k]?.forecast as number;
+        const x = results[m]?.issues[k]?.forecast;
+        if (x === undefined) continue;
         forecasts[model.id] = x;
         lo = Math.min(lo, x);
         hi = Math.max(hi, x);
@@ -56,7 +82,7 @@ export function forecastScenario(
         maxLabel: issue.maxLabel,
         statusQuo: issue.statusQuo,
         forecasts,
-        spread: models.length > 0 ? hi - lo : 0,
+        spread: hi >= lo ? hi - lo : 0,
       };
     }),
   };

@@ -1,4 +1,9 @@
-export { type ForecastTable, forecastScenario, type IssueForecastRow } from "./forecast.ts";
+export {
+  type ForecastModel,
+  type ForecastTable,
+  forecastScenario,
+  type IssueForecastRow,
+} from "./forecast.ts";
 export { compromise, weightedMean } from "./models/compromise.ts";
 export {
   type IssueForecast,
@@ -7,7 +12,14 @@ export {
   type ModelResult,
   perIssueModel,
   type Round,
+  type RunOptions,
 } from "./models/model.ts";
+export {
+  type ParamSpec,
+  type ParamValue,
+  type ParamValues,
+  resolveParams,
+} from "./models/params.ts";
 export { getModel, models } from "./models/registry.ts";
 export { type MedianTie, weightedMedian, weightedMedianModel } from "./models/weighted-median.ts";
 export { centralValue, estimateSources } from "./scenario/estimate.ts";

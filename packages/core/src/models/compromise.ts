@@ -35,6 +35,9 @@ export const compromise = perIssueModel(
     id: "compromise",
     label: "Compromise",
     reference: "Achen 2006 (The European Union Decides, ch. 4): Σ c·s·x / Σ c·s",
+    fast: true,
   },
-  (issue: IssueData) => weightedMean(issue.positions, issue.capabilities, issue.saliences),
+  (issue: IssueData) => ({
+    forecast: weightedMean(issue.positions, issue.capabilities, issue.saliences),
+  }),
 );

@@ -1,4 +1,5 @@
 import type { IssueData, ScenarioData } from "../scenario/prepare.ts";
+import { type ParamSpec, type ParamValues, resolveParams } from "./params.ts";
 
 /** The actors' positions after one round of a dynamic model, keyed by actor id. */
 export interface Round {
@@ -10,8 +11,10 @@ export interface Round {
 export interface IssueForecast {
   issue: string;
   forecast: number;
-  /** Round-by-round positions, for dynamic models only. */
+  /** Round-by-round positions (round 0 = the inputs), for dynamic models only. */
   rounds?: Round[];
+  /** Model-specific diagnostics (per-round medians, probabilities, stopping reason, …). */
+  details?: Record<string, unknown>;
 }
 
 /** A model's forecast for a whole scenario. */
@@ -20,7 +23,14 @@ export interface ModelResult {
   issues: IssueForecast[];
 }
 
-/** What every collective-decision model provides; see `contract.test.ts` for its guarantees. */
+/** How to run a model: a named preset, then individual parameters over it. */
+export interface RunOptions {
+  preset?: string;
+  /** Parameter values by name; strings are parsed by the parameter's kind (CLI `--param k=v`). */
+  params?: Record<string, string | number | boolean>;
+}
+
+/** What every collective-decision model provides; `contract.test.ts` checks its guarantees. */
 export interface Model {
   /** Stable identifier used on the command line (`--model <id>`). */
   id: string;
@@ -28,8 +38,16 @@ export interface Model {
   label: string;
   /** The publication the formula comes from. */
   reference: string;
-  /** Forecast every issue of a prepared scenario. Throws {@link ModelInputError} on missing inputs. */
-  run(data: ScenarioData): ModelResult;
+  /** true when the model moves positions over rounds and reports them. */
+  dynamic: boolean;
+  /** The parameters the model accepts, with defaults. */
+  params: readonly ParamSpec[];
+  /** Named parameter sets; the first is the default. */
+  presets?: Readonly<Record<string, ParamValues>>;
+  /** true when the model can be run in a browser drag loop (well under a millisecond per issue). */
+  fast?: boolean;
+  /** Forecast every issue. Throws {@link ModelInputError} on missing inputs, RangeError on bad options. */
+  run(data: ScenarioData, options?: RunOptions): ModelResult;
 }
 
 /** Thrown when a scenario lacks an input a model needs (e.g. a status quo). */
@@ -37,20 +55,29 @@ export class ModelInputError extends Error {
   override name = "ModelInputError";
 }
 
-/** Build a {@link Model} from a function that forecasts one issue at a time. */
+/**
+ * Build a {@link Model} from a function that forecasts one issue at a time. Forecasts are
+ * clamped to the scale: rounding in a weighted sum can step an ulp past an end.
+ */
 export function perIssueModel(
-  meta: Omit<Model, "run">,
-  forecastIssue: (issue: IssueData) => number,
+  meta: Omit<Model, "run" | "dynamic" | "params"> & { params?: readonly ParamSpec[] },
+  forecastIssue: (issue: IssueData, params: ParamValues) => Omit<IssueForecast, "issue">,
 ): Model {
-  return {
+  const model: Model = {
     ...meta,
-    run: (data) => ({
-      model: meta.id,
-      issues: data.issues.map((issue) => ({
-        issue: issue.id,
-        // Rounding in a weighted sum can step an ulp past the scale's end; never report that.
-        forecast: Math.min(issue.max, Math.max(issue.min, forecastIssue(issue))),
-      })),
-    }),
+    dynamic: false,
+    params: meta.params ?? [],
+    run: (data, options) => {
+      const params = resolveParams(model, options);
+      return {
+        model: meta.id,
+        issues: data.issues.map((issue) => {
+          const result = forecastIssue(issue, params);
+          const forecast = Math.min(issue.max, Math.max(issue.min, result.forecast));
+          return { issue: issue.id, ...result, forecast };
+        }),
+      };
+    },
   };
+  return model;
 }

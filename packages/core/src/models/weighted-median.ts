@@ -57,12 +57,29 @@ export function weightedMedian(
   return positions[order[n - 1] as number] as number;
 }
 
-/** {@link weightedMedian} registered as the model `weighted-median` (tie rule `lower`). */
+/** {@link weightedMedian} registered as the model `weighted-median` (parameter `tie`, default `lower`). */
 export const weightedMedianModel = perIssueModel(
   {
     id: "weighted-median",
     label: "Weighted median",
     reference: "Black 1948; Bueno de Mesquita 1994: Condorcet winner with weights c·s",
+    fast: true,
+    params: [
+      {
+        name: "tie",
+        kind: "enum",
+        values: ["lower", "midpoint", "upper"],
+        default: "lower",
+        description: "which Condorcet winner to report when the weights split exactly in half",
+      },
+    ],
   },
-  (issue: IssueData) => weightedMedian(issue.positions, issue.capabilities, issue.saliences),
+  (issue: IssueData, params) => ({
+    forecast: weightedMedian(
+      issue.positions,
+      issue.capabilities,
+      issue.saliences,
+      params.tie as MedianTie,
+    ),
+  }),
 );

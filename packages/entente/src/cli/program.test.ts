@@ -75,6 +75,65 @@ describe("entente forecast", () => {
   });
 });
 
+describe("entente run", () => {
+  const emission = path("scenarios/emission-standards.yaml");
+
+  it("prints the documented JSON shape", async () => {
+    const { code, stdout } = await entente("run", emission, "--model", "compromise");
+    expect(code).toBe(0);
+    const doc = JSON.parse(stdout);
+    expect(doc).toMatchObject({ scenario: "emission-standards", model: "compromise" });
+    const [issue] = doc.issues;
+    expect(issue.issue).toBe("emission-deadline");
+    expect(issue.forecast).toBeCloseTo(7.389955687, 9);
+    expect(issue.rounds[0]).toEqual({
+      round: 0,
+      positions: { nl: 4, be: 7, lu: 4, de: 4, fr: 10, it: 10, uk: 10, ie: 7, dk: 4, gr: 7 },
+    });
+  });
+
+  it("passes parameters and prints a table", async () => {
+    const { code, stdout } = await entente(
+      "run",
+      path("test/fixtures/valid/minimal.yaml"),
+      "-m",
+      "weighted-median",
+      "--param",
+      "tie=upper",
+      "-f",
+      "table",
+    );
+    expect(code).toBe(0);
+    expect(stdout).toContain("Tariff level  [tariff]  forecast 20.0");
+    expect(stdout).toMatch(/^  0 +20\.0 +80\.0$/m);
+  });
+
+  it.each([
+    [["-m", "nope"], 'unknown model "nope"; known models: compromise'],
+    [
+      ["-m", "weighted-median", "-p", "tie=sideways"],
+      'expected one of lower, midpoint, upper, got "sideways"',
+    ],
+    [["-m", "weighted-median", "-p", "colour=red"], 'has no parameter "colour"; parameters: tie'],
+    [["-m", "weighted-median", "-p", "tie"], '--param expects key=value, got "tie"'],
+    [["-m", "compromise", "--preset", "x"], 'model "compromise" has no preset "x"'],
+    [["-m", "compromise", "--rounds", "3"], 'model "compromise" has no rounds'],
+  ])("exits 2 on bad options %j", async (args, message) => {
+    const { code, stderr } = await entente("run", emission, ...args);
+    expect(code).toBe(2);
+    expect(stderr).toContain(message);
+  });
+});
+
+describe("entente models", () => {
+  it("lists every model with its reference and parameters", async () => {
+    const { code, stdout } = await entente("models");
+    expect(code).toBe(0);
+    expect(stdout).toContain("weighted-median — Weighted median");
+    expect(stdout).toContain("--param tie=<lower | midpoint | upper>");
+  });
+});
+
 describe("entente validate", () => {
   it("passes every shipped scenario", async () => {
     const files = ["budapest-2025", "emission-standards", "ktab-dummy-3dim"].map((n) =>
@@ -111,7 +170,7 @@ describe("entente schema", () => {
 });
 
 describe("help and usage", () => {
-  for (const command of [[], ["forecast"], ["validate"], ["schema"]]) {
+  for (const command of [[], ["forecast"], ["run"], ["models"], ["validate"], ["schema"]]) {
     it(`--help on ${command.join(" ") || "entente"} exits 0 and describes it`, async () => {
       const { code, stdout } = await entente(...command, "--help");
       expect(code).toBe(0);

@@ -1,6 +1,8 @@
 import { Command, CommanderError } from "@commander-js/extra-typings";
 import { formatDiagnostic, InputError } from "../io/diagnostic.ts";
 import { forecastCommand } from "./commands/forecast.ts";
+import { modelsCommand } from "./commands/models.ts";
+import { runCommand } from "./commands/run.ts";
 import { schemaCommand } from "./commands/schema.ts";
 import { validateCommand } from "./commands/validate.ts";
 import { CliError, type CliIO, EXIT } from "./io.ts";
@@ -11,7 +13,7 @@ export function createProgram(io: CliIO): Command {
     .description("Forecast multi-party negotiations with published collective-decision models.")
     .version("0.1.0")
     .showHelpAfterError("(run with --help for usage)");
-  for (const make of [forecastCommand, validateCommand, schemaCommand]) {
+  for (const make of [forecastCommand, runCommand, modelsCommand, validateCommand, schemaCommand]) {
     program.addCommand(make(io) as unknown as Command);
   }
   const configure = (cmd: Command) => {

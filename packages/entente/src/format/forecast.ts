@@ -1,4 +1,4 @@
-import type { ForecastTable, IssueForecastRow } from "@entente/core";
+import type { ForecastModel, ForecastTable, IssueForecastRow } from "@entente/core";
 import { decimalsFor, fixed } from "./number.ts";
 
 /** Output formats of `entente forecast`. */
@@ -24,18 +24,20 @@ const TRACK = 41;
 /** One block per issue: scale ends, a track with every forecast marked, and the numbers. */
 function forecastText(table: ForecastTable): string {
   const lines = [`${table.title}  [${table.scenario}]`, ""];
-  const names = ["status quo", ...table.models.map((m) => m.label), "spread between models"];
-  const pad = Math.max(...names.map((n) => n.length)) + 2;
-  const marks = table.models.map((m, k) => markFor(m.label, k));
+  const shown = table.models.filter((m) => m.unavailable === undefined);
+  const names = ["status quo", ...shown.map((m) => m.label), "spread between models"];
+  const pad = Math.max(...names.map((n) => n.length)) + 6;
+  const taken = new Set(["S"]);
+  const marks = shown.map((m, k) => markFor(m.label, k, taken));
   for (const row of table.issues) {
     const d = decimalsFor(row.max - row.min);
     const unit = row.unit ? ` ${row.unit}` : "";
     lines.push(`${row.title}  [${row.issue}, ${fixed(row.min, 0)}–${fixed(row.max, 0)}${unit}]`);
     lines.push(`  ${fixed(row.min, d).padStart(8)}  ${row.minLabel}`);
     lines.push(`  ${fixed(row.max, d).padStart(8)}  ${row.maxLabel}`);
-    lines.push(`            ${track(row, table, marks)}`);
+    lines.push(`            ${track(row, shown, marks)}`);
     lines.push(`  ${"status quo (S)".padEnd(pad)}${fixed(row.statusQuo, d).padStart(8)}`);
-    for (const [k, m] of table.models.entries()) {
+    for (const [k, m] of shown.entries()) {
       const name = `${m.label} (${marks[k]})`;
       lines.push(`  ${name.padEnd(pad)}${fixed(row.forecasts[m.id], d).padStart(8)}${unit}`);
     }
@@ -43,17 +45,23 @@ function forecastText(table: ForecastTable): string {
     lines.push("");
   }
   lines.push("Models:");
-  for (const m of table.models) lines.push(`  ${m.label}: ${m.reference}`);
+  for (const m of shown) lines.push(`  ${m.label}: ${m.reference}`);
+  for (const m of table.models.filter((x) => x.unavailable !== undefined)) {
+    lines.push(`  ${m.label}: not run — ${m.unavailable}`);
+  }
   return `${lines.join("\n")}\n`;
 }
 
-function markFor(label: string, k: number): string {
+/** A one-character mark per model: its initial, or a digit when taken (S is the status quo). */
+function markFor(label: string, k: number, taken: Set<string>): string {
   const letter = label[0]?.toUpperCase() ?? "?";
-  return letter === "S" ? String(k + 1) : letter;
+  const mark = taken.has(letter) ? String((k + 1) % 10) : letter;
+  taken.add(mark);
+  return mark;
 }
 
 /** `|····S····C·W·····|`: where the status quo and each forecast fall on the scale. */
-function track(row: IssueForecastRow, table: ForecastTable, marks: string[]): string {
+function track(row: IssueForecastRow, models: ForecastModel[], marks: string[]): string {
   const cells = Array.from({ length: TRACK }, () => "·");
   const put = (x: number | undefined, mark: string) => {
     if (x === undefined || !Number.isFinite(x)) return;
@@ -62,7 +70,7 @@ function track(row: IssueForecastRow, table: ForecastTable, marks: string[]): st
     cells[i] = cells[i] === "·" ? mark : "*";
   };
   put(row.statusQuo, "S");
-  for (const [k, m] of table.models.entries()) put(row.forecasts[m.id], marks[k] as string);
+  for (const [k, m] of models.entries()) put(row.forecasts[m.id], marks[k] as string);
   return `|${cells.join("")}|`;
 }
 
@@ -100,7 +108,8 @@ function csvField(value: string | number): string {
 }
 
 function forecastMarkdown(table: ForecastTable): string {
-  const header = ["Issue", "Scale", "Status quo", ...table.models.map((m) => m.label), "Spread"];
+  const shown = table.models.filter((m) => m.unavailable === undefined);
+  const header = ["Issue", "Scale", "Status quo", ...shown.map((m) => m.label), "Spread"];
   const cell = (s: string) => s.replaceAll("|", "\\|");
   const rows = table.issues.map((r) => {
     const d = decimalsFor(r.max - r.min);
@@ -109,7 +118,7 @@ function forecastMarkdown(table: ForecastTable): string {
       cell(r.title),
       cell(`${fixed(r.min, 0)} = ${r.minLabel} … ${fixed(r.max, 0)} = ${r.maxLabel}${unit}`),
       fixed(r.statusQuo, d),
-      ...table.models.map((m) => fixed(r.forecasts[m.id], d)),
+      ...shown.map((m) => fixed(r.forecasts[m.id], d)),
       fixed(r.spread, d),
     ];
   });

@@ -1,0 +1,77 @@
+import type { IssueData, ModelResult, ScenarioData } from "@entente/core";
+import { decimalsFor, fixed } from "./number.ts";
+
+/** Output formats of `entente run`. */
+export const RUN_FORMATS = ["json", "table"] as const;
+export type RunFormat = (typeof RUN_FORMATS)[number];
+
+/** The `entente run` document: every issue's forecast and each round's positions by actor id. */
+export interface RunDocument {
+  scenario: string;
+  model: string;
+  preset?: string;
+  params: Record<string, unknown>;
+  issues: Array<{
+    issue: string;
+    forecast: number;
+    rounds: Array<{ round: number; positions: Record<string, number> }>;
+    details?: Record<string, unknown>;
+  }>;
+}
+
+/**
+ * Shape a model result as the run document. A static model's trajectory is its single round 0,
+ * the input positions, so every model's output has the same shape.
+ */
+export function runDocument(
+  data: ScenarioData,
+  result: ModelResult,
+  params: Record<string, unknown>,
+  preset: string | undefined,
+): RunDocument {
+  return {
+    scenario: data.id,
+    model: result.model,
+    ...(preset === undefined ? {} : { preset }),
+    params,
+    issues: result.issues.map((r, k) => ({
+      issue: r.issue,
+      forecast: r.forecast,
+      rounds: r.rounds ?? [{ round: 0, positions: inputPositions(data, data.issues[k]) }],
+      ...(r.details ? { details: r.details } : {}),
+    })),
+  };
+}
+
+function inputPositions(data: ScenarioData, issue: IssueData | undefined): Record<string, number> {
+  const positions: Record<string, number> = {};
+  if (!issue) return positions;
+  for (let i = 0; i < issue.actors.length; i++) {
+    const actor = data.actors[issue.actors[i] as number];
+    if (actor) positions[actor.id] = issue.positions[i] as number;
+  }
+  return positions;
+}
+
+/** Render a run document as JSON or as one table of positions by round per issue. */
+export function formatRun(doc: RunDocument, data: ScenarioData, format: RunFormat): string {
+  if (format === "json") return `${JSON.stringify(doc, null, 2)}\n`;
+  const lines = [`${doc.model} on ${doc.scenario}${doc.preset ? ` (preset ${doc.preset})` : ""}`];
+  for (const [k, issue] of doc.issues.entries()) {
+    const info = data.issues[k];
+    const d = info ? decimalsFor(info.max - info.min) : 2;
+    lines.push(
+      "",
+      `${info?.title ?? issue.issue}  [${issue.issue}]  forecast ${fixed(issue.forecast, d)}`,
+    );
+    const actors = Object.keys(issue.rounds[0]?.positions ?? {});
+    const widest = issue.rounds.flatMap((r) => actors.map((a) => fixed(r.positions[a], d).length));
+    const width = Math.max(5, ...actors.map((a) => a.length), ...widest);
+    lines.push(`  ${"round".padEnd(6)}${actors.map((a) => a.padStart(width + 1)).join("")}`);
+    for (const round of issue.rounds) {
+      const cells = actors.map((a) => fixed(round.positions[a], d).padStart(width + 1));
+      lines.push(`  ${String(round.round).padEnd(6)}${cells.join("")}`);
+    }
+  }
+  return `${lines.join("\n")}\n`;
+}
