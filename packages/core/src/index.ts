@@ -33,3 +33,4 @@ export {
   type ValidationResult,
   validateScenario,
 } from "./scenario/validate.ts";
+export { type ErrorSummary, summariseErrors } from "./scores/error-summary.ts";

@@ -105,7 +105,7 @@ describe("entente run", () => {
     );
     expect(code).toBe(0);
     expect(stdout).toContain("Tariff level  [tariff]  forecast 20.0");
-    expect(stdout).toMatch(/^  0 +20\.0 +80\.0$/m);
+    expect(stdout).toMatch(/^ {2}0 +20\.0 +80\.0$/m);
   });
 
   it.each([
@@ -122,6 +122,34 @@ describe("entente run", () => {
     const { code, stderr } = await entente("run", emission, ...args);
     expect(code).toBe(2);
     expect(stderr).toContain(message);
+  });
+});
+
+describe("entente backtest deu3", () => {
+  it("prints n, MAE and median AE per model", async () => {
+    const { code, stdout } = await entente("backtest", "deu3", path("test/fixtures/deu3/deu3.csv"));
+    expect(code).toBe(0);
+    expect(stdout).toContain("351 usable issues");
+    expect(stdout).toMatch(/^Compromise +351 +23\.64 +18\.46 +175 /m);
+    const json = await entente(
+      "backtest",
+      "deu3",
+      path("test/fixtures/deu3/deu3.csv"),
+      "-f",
+      "json",
+      "--models",
+      "compromise",
+    );
+    expect(JSON.parse(json.stdout).models[0]).toMatchObject({ model: "compromise", n: 351 });
+  });
+
+  it("exits 2 for a missing or malformed file", async () => {
+    expect((await entente("backtest", "deu3", "nope.csv")).stderr).toBe(
+      "nope.csv:1:1 (file): no such file\n",
+    );
+    const bad = await entente("backtest", "deu3", path("test/fixtures/valid/minimal.yaml"));
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toContain("(header): not a DEU III table");
   });
 });
 
@@ -170,7 +198,15 @@ describe("entente schema", () => {
 });
 
 describe("help and usage", () => {
-  for (const command of [[], ["forecast"], ["run"], ["models"], ["validate"], ["schema"]]) {
+  for (const command of [
+    [],
+    ["forecast"],
+    ["run"],
+    ["models"],
+    ["backtest", "deu3"],
+    ["validate"],
+    ["schema"],
+  ]) {
     it(`--help on ${command.join(" ") || "entente"} exits 0 and describes it`, async () => {
       const { code, stdout } = await entente(...command, "--help");
       expect(code).toBe(0);

@@ -1,5 +1,6 @@
 import { Command, CommanderError } from "@commander-js/extra-typings";
 import { formatDiagnostic, InputError } from "../io/diagnostic.ts";
+import { backtestCommand } from "./commands/backtest.ts";
 import { forecastCommand } from "./commands/forecast.ts";
 import { modelsCommand } from "./commands/models.ts";
 import { runCommand } from "./commands/run.ts";
@@ -13,7 +14,15 @@ export function createProgram(io: CliIO): Command {
     .description("Forecast multi-party negotiations with published collective-decision models.")
     .version("0.1.0")
     .showHelpAfterError("(run with --help for usage)");
-  for (const make of [forecastCommand, runCommand, modelsCommand, validateCommand, schemaCommand]) {
+  const commands = [
+    forecastCommand,
+    runCommand,
+    modelsCommand,
+    backtestCommand,
+    validateCommand,
+    schemaCommand,
+  ];
+  for (const make of commands) {
     program.addCommand(make(io) as unknown as Command);
   }
   const configure = (cmd: Command) => {
