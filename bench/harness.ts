@@ -1,0 +1,77 @@
+// A small benchmark harness: median of repeated runs, reported against a calibration workload
+// measured in the same run, so that figures from different machines can be compared as ratios.
+
+export interface Benchmark {
+  name: string;
+  /** Target on the project's reference machine (2 cores), in seconds, if the issue sets one. */
+  targetSeconds?: number;
+  /** Set up once; returns the function that is timed. */
+  setup: () => () => unknown;
+  /** Timed repetitions (default 5). */
+  repeat?: number;
+}
+
+export interface Measurement {
+  name: string;
+  seconds: number;
+  ratio: number;
+  targetSeconds: number | undefined;
+}
+
+let sink = 0;
+
+/** A fixed arithmetic workload (≈ 50 M multiply-adds on a Float64Array): the baseline. */
+export function calibration(): () => unknown {
+  const a = new Float64Array(1 << 16).map((_, i) => (i % 97) / 97);
+  return () => {
+    let s = 0;
+    for (let r = 0; r < 760; r++)
+      for (let i = 0; i < a.length; i++) s += (a[i] as number) * 1.0000001;
+    sink += s;
+    return s;
+  };
+}
+
+/** Median wall time of `repeat` runs after one warm-up, in seconds. */
+export function time(fn: () => unknown, repeat = 5): number {
+  fn();
+  const times: number[] = [];
+  for (let k = 0; k < repeat; k++) {
+    const t0 = performance.now();
+    sink += Number(Boolean(fn()));
+    times.push((performance.now() - t0) / 1000);
+  }
+  times.sort((x, y) => x - y);
+  return times[times.length >> 1] as number;
+}
+
+/** Run benchmarks and print seconds, ratio to the calibration, and the target where one is set. */
+export function runBenchmarks(benchmarks: readonly Benchmark[], filter?: string): Measurement[] {
+  const base = time(calibration(), 5);
+  const out: Measurement[] = [];
+  process.stdout.write(`calibration (50 M multiply-adds): ${(base * 1000).toFixed(1)} ms\n\n`);
+  process.stdout.write(
+    `${"benchmark".padEnd(44)}${"time".padStart(12)}${"× calib.".padStart(10)}  target\n`,
+  );
+  for (const b of benchmarks) {
+    if (filter && !b.name.includes(filter)) continue;
+    const seconds = time(b.setup(), b.repeat ?? 5);
+    const ratio = seconds / base;
+    const target =
+      b.targetSeconds === undefined
+        ? ""
+        : `≤ ${b.targetSeconds} s ${seconds <= b.targetSeconds ? "met" : "MISSED"}`;
+    process.stdout.write(
+      `${b.name.padEnd(44)}${duration(seconds).padStart(12)}${ratio.toFixed(3).padStart(10)}  ${target}\n`,
+    );
+    out.push({ name: b.name, seconds, ratio, targetSeconds: b.targetSeconds });
+  }
+  if (sink === Number.MIN_VALUE) process.stdout.write("\n");
+  return out;
+}
+
+function duration(seconds: number): string {
+  if (seconds >= 1) return `${seconds.toFixed(2)} s`;
+  if (seconds >= 1e-3) return `${(seconds * 1e3).toFixed(2)} ms`;
+  return `${(seconds * 1e6).toFixed(1)} µs`;
+}
