@@ -2,6 +2,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import type { ScenarioData } from "../scenario/prepare.ts";
+import { ModelInputError } from "./model.ts";
 import { models } from "./registry.ts";
 
 interface Actor {
@@ -102,6 +103,41 @@ describe.each(models.map((m) => [m.id, m] as const))("model %s", (id, model) => 
           expect(y).toBeCloseTo(x, 9);
         },
       ),
+    );
+  });
+
+  it("either forecasts a scenario that lacks optional inputs or says which input is missing", () => {
+    // No status quo, and actor a2 takes no part in issue j: models that need either must throw
+    // ModelInputError naming what is missing — never another error or a silent NaN.
+    const data = scenarioOf([
+      { capability: 1, position: 30, salience: 50 },
+      { capability: 2, position: 70, salience: 80 },
+      { capability: 1, position: 50, salience: 20 },
+    ]);
+    const first = data.issues[0] as ScenarioData["issues"][number];
+    data.issues.push({
+      ...first,
+      id: "j",
+      actors: Int32Array.of(0, 1),
+      positions: Float64Array.of(10, 90),
+      saliences: Float64Array.of(50, 50),
+      capabilities: Float64Array.of(1, 2),
+    });
+    try {
+      const result = model.run(data);
+      for (const issue of result.issues) expect(Number.isFinite(issue.forecast)).toBe(true);
+    } catch (e) {
+      expect(e).toBeInstanceOf(ModelInputError);
+      expect((e as Error).message).toMatch(/status quo|statusQuo|stance|actor|issue/i);
+    }
+  });
+
+  it("rejects an unknown parameter or preset with a RangeError naming it", () => {
+    expect(() => model.run(scenarioOf([]), { params: { noSuchParam: 1 } })).toThrow(
+      /no parameter "noSuchParam"/,
+    );
+    expect(() => model.run(scenarioOf([]), { preset: "no-such-preset" })).toThrow(
+      /no preset "no-such-preset"/,
     );
   });
 
