@@ -27,6 +27,7 @@ function scenarioOf(actors: Actor[], min = 0, max = 100): ScenarioData {
         maxLabel: "high",
         statusQuo: undefined,
         outcome: undefined,
+        ratifiers: new Int32Array(0),
         actors: Int32Array.from(actors, (_, i) => i),
         positions: Float64Array.from(actors, (a) => a.position),
         saliences: Float64Array.from(actors, (a) => a.salience),

@@ -13,6 +13,8 @@ export interface IssueData {
   maxLabel: string;
   statusQuo: number | undefined;
   outcome: number | undefined;
+  /** Indices into {@link ScenarioData.actors} of the actors whose consent a deal on it needs. */
+  ratifiers: Int32Array;
   /** Indices into {@link ScenarioData.actors} of the actors with a stance on this issue. */
   actors: Int32Array;
   /** Positions on the issue's scale, aligned with `actors`. */
@@ -54,6 +56,7 @@ export function prepareScenario(scenario: Scenario): ScenarioData {
       maxLabel: issue.scale.maxLabel,
       statusQuo: issue.statusQuo === undefined ? undefined : centralValue(issue.statusQuo),
       outcome: issue.outcome === undefined ? undefined : centralValue(issue.outcome),
+      ratifiers: Int32Array.from(issue.ratifiers ?? [], (id) => actorIndex.get(id) ?? -1),
       actors: Int32Array.from(stances, (s) => s.index),
       positions: Float64Array.from(stances, (s) => centralValue(s.stance.position)),
       saliences: Float64Array.from(stances, (s) => centralValue(s.stance.salience)),

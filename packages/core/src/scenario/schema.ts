@@ -112,6 +112,12 @@ export const Issue = z
     scale: Scale,
     statusQuo: Estimate.optional().describe("Where the issue stands if nothing is agreed"),
     outcome: Estimate.optional().describe("The actual outcome, when known (for backtests)"),
+    ratifiers: z
+      .array(Id)
+      .optional()
+      .describe(
+        "Ids of the actors whose consent a deal on this issue needs (veto players, e.g. a legislature that must ratify)",
+      ),
   })
   .describe("An issue on a one-dimensional scale");
 

@@ -212,6 +212,14 @@ function checkConsistency(doc: unknown): ValidationIssue[] {
         });
       }
     }
+    for (const [r, id] of list(issue.ratifiers).entries()) {
+      if (typeof id === "string" && !actorIds.has(id)) {
+        issues.push({
+          path: ["issues", i, "ratifiers", r],
+          message: `unknown actor "${id}"; declared actors: ${[...actorIds].join(", ") || "none"}`,
+        });
+      }
+    }
     checkEstimate(issue.statusQuo, ["issues", i, "statusQuo"], bounds);
     checkEstimate(issue.outcome, ["issues", i, "outcome"], bounds);
   }

@@ -51,6 +51,7 @@ export function deu3Scenario(
         maxLabel: "100",
         statusQuo: issue.referencePoint,
         outcome: issue.outcome,
+        ratifiers: new Int32Array(0),
         actors: Int32Array.from({ length: n }, (_, i) => i),
         positions: Float64Array.from(issue.positions),
         saliences: Float64Array.from(issue.saliences),
