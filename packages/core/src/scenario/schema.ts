@@ -130,6 +130,61 @@ export const Stance = z
   })
   .describe("One actor's position and salience on one issue");
 
+/** One thing a shock does to the inputs when it happens. */
+export const ShockEffect = z
+  .discriminatedUnion("kind", [
+    z.strictObject({
+      kind: z.literal("shift-position"),
+      actors: z.array(Id).optional().describe("Actors affected (default: every actor)"),
+      issues: z.array(Id).optional().describe("Issues affected (default: every issue)"),
+      by: finite.describe(
+        "Amount added to the position, in the issue's units (clamped to the scale)",
+      ),
+    }),
+    z.strictObject({
+      kind: z.literal("scale-salience"),
+      actors: z.array(Id).optional(),
+      issues: z.array(Id).optional(),
+      factor: z
+        .number()
+        .nonnegative("expected a factor ≥ 0")
+        .describe("Multiplier (capped at 100)"),
+    }),
+    z.strictObject({
+      kind: z.literal("scale-capability"),
+      actors: z.array(Id).optional(),
+      factor: z.number().nonnegative("expected a factor ≥ 0"),
+    }),
+    z.strictObject({
+      kind: z.literal("remove-actor"),
+      actors: z.array(Id).min(1, "expected at least one actor"),
+    }),
+  ])
+  .describe("An effect: shift-position, scale-salience, scale-capability or remove-actor");
+
+/** An event that may or may not happen, changing the inputs when it does. */
+export const Shock = z
+  .strictObject({
+    id: Id,
+    title: z.string().min(1),
+    description: z.string().optional(),
+    probability: Estimate.describe("Chance the shock happens, 0–1"),
+    effects: z.array(ShockEffect).min(1, "expected at least one effect"),
+  })
+  .describe("A shock: a probability and the effects applied when it happens");
+
+/** One step of the talks: who sits at the table and on which issues. */
+export const Phase = z
+  .strictObject({
+    id: Id,
+    title: z.string().min(1),
+    description: z.string().optional(),
+    actors: z.array(Id).min(1, "expected at least one actor"),
+    issues: z.array(Id).min(1, "expected at least one issue"),
+    sources: z.array(Id).optional(),
+  })
+  .describe("A phase: its forecast becomes the status quo of the next phase on the same issues");
+
 /** The whole scenario document. */
 export const Scenario = z
   .strictObject({
@@ -142,6 +197,8 @@ export const Scenario = z
     actors: z.array(Actor).min(1, "expected at least one actor"),
     issues: z.array(Issue).min(1, "expected at least one issue"),
     stances: z.array(Stance).min(1, "expected at least one stance"),
+    shocks: z.array(Shock).optional().describe("Events that may happen, each with its effects"),
+    phases: z.array(Phase).optional().describe("Ordered steps of the talks"),
   })
   .describe("An Entente negotiation scenario");
 
@@ -153,6 +210,9 @@ export type Actor = z.infer<typeof Actor>;
 export type Scale = z.infer<typeof Scale>;
 export type Issue = z.infer<typeof Issue>;
 export type Stance = z.infer<typeof Stance>;
+export type ShockEffect = z.infer<typeof ShockEffect>;
+export type Shock = z.infer<typeof Shock>;
+export type Phase = z.infer<typeof Phase>;
 export type Scenario = z.infer<typeof Scenario>;
 /** A scenario as written, before defaults are filled in. */
 export type ScenarioInput = z.input<typeof Scenario>;

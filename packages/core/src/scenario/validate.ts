@@ -48,6 +48,16 @@ function describeZodIssue(issue: ZodIssue, root: unknown, base: Path = []): Vali
   switch (issue.code) {
     case "invalid_union": {
       if (value === undefined) return [missing(path)];
+      const { discriminator, options } = issue as { discriminator?: string; options?: unknown[] };
+      if (discriminator !== undefined) {
+        const allowed = (options ?? []).map((o) => JSON.stringify(o)).join(", ");
+        return [
+          {
+            path,
+            message: `expected ${discriminator} to be one of ${allowed}, got ${show(value)}`,
+          },
+        ];
+      }
       // An Estimate: pick the branch the user evidently meant from the value's own type.
       const branch = estimateBranch(value);
       const errors = branch === undefined ? undefined : issue.errors[branch];
@@ -140,12 +150,29 @@ function unwrap(schema: z.core.$ZodType, value: unknown): z.core.$ZodType {
     };
     if ((def.type === "optional" || def.type === "default") && def.innerType) s = def.innerType;
     else if (def.type === "union" && def.options) {
-      const branch = estimateBranch(value);
+      const key = (def as { discriminator?: string }).discriminator;
+      const branch =
+        key === undefined ? estimateBranch(value) : discriminated(def.options, key, value);
       const option = branch === undefined ? undefined : def.options[branch];
       if (!option) return s;
       s = option;
     } else return s;
   }
+}
+
+/** Index of the option of a discriminated union whose literal matches the value's key. */
+function discriminated(
+  options: z.core.$ZodType[],
+  key: string,
+  value: unknown,
+): number | undefined {
+  const tag = (value as Record<string, unknown> | undefined)?.[key];
+  const index = options.findIndex((o) => {
+    const shape = (o._zod.def as { shape?: Record<string, z.core.$ZodType> }).shape;
+    const values = (shape?.[key]?._zod.def as { values?: unknown[] } | undefined)?.values;
+    return values?.includes(tag) ?? false;
+  });
+  return index >= 0 ? index : undefined;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -261,6 +288,41 @@ function checkConsistency(doc: unknown): ValidationIssue[] {
     });
   }
 
+  const refs = (ids: unknown, path: Path, known: ReadonlySet<string>, what: string) => {
+    for (const [k, id] of list(ids).entries()) {
+      if (typeof id === "string" && !known.has(id)) {
+        const declared = [...known].join(", ") || "none";
+        issues.push({
+          path: [...path, k],
+          message: `unknown ${what} "${id}"; declared ${what}s: ${declared}`,
+        });
+      }
+    }
+  };
+  const shockIds = new Map<string, number>();
+  for (const [i, shock] of list(doc.shocks).entries()) {
+    if (!isRec(shock)) continue;
+    duplicate(shock.id, shockIds, ["shocks", i, "id"], "shocks", "shock", issues);
+    checkEstimate(shock.probability, ["shocks", i, "probability"], {
+      min: 0,
+      max: 1,
+      what: "a probability from 0 to 1",
+    });
+    for (const [e, effect] of list(shock.effects).entries()) {
+      if (!isRec(effect)) continue;
+      refs(effect.actors, ["shocks", i, "effects", e, "actors"], actorIds, "actor");
+      refs(effect.issues, ["shocks", i, "effects", e, "issues"], issueIds, "issue");
+    }
+  }
+  const phaseIds = new Map<string, number>();
+  for (const [i, phase] of list(doc.phases).entries()) {
+    if (!isRec(phase)) continue;
+    duplicate(phase.id, phaseIds, ["phases", i, "id"], "phases", "phase", issues);
+    refs(phase.actors, ["phases", i, "actors"], actorIds, "actor");
+    refs(phase.issues, ["phases", i, "issues"], issueIds, "issue");
+    refs(phase.sources, ["phases", i, "sources"], sourceIds, "source");
+  }
+
   if (Array.isArray(doc.stances)) {
     for (const [i, issue] of list(doc.issues).entries()) {
       if (isRec(issue) && typeof issue.id === "string" && !issuesWithStances.has(issue.id)) {
@@ -277,16 +339,25 @@ function checkConsistency(doc: unknown): ValidationIssue[] {
 function collectIds(doc: Rec, key: string, what: string, issues: ValidationIssue[]): Set<string> {
   const seen = new Map<string, number>();
   for (const [i, item] of list(doc[key]).entries()) {
-    if (!isRec(item) || typeof item.id !== "string") continue;
-    const first = seen.get(item.id);
-    if (first !== undefined) {
-      issues.push({
-        path: [key, i, "id"],
-        message: `duplicate ${what} id "${item.id}"; already used at ${key}.${first}`,
-      });
-    } else seen.set(item.id, i);
+    if (isRec(item)) duplicate(item.id, seen, [key, i, "id"], key, what, issues);
   }
   return new Set(seen.keys());
+}
+
+/** Record `id` as seen at the last index of `path`, or report it as a duplicate. */
+function duplicate(
+  id: unknown,
+  seen: Map<string, number>,
+  path: Path,
+  key: string,
+  what: string,
+  issues: ValidationIssue[],
+): void {
+  if (typeof id !== "string") return;
+  const first = seen.get(id);
+  if (first !== undefined) {
+    issues.push({ path, message: `duplicate ${what} id "${id}"; already used at ${key}.${first}` });
+  } else seen.set(id, path[1] as number);
 }
 
 function checkEstimateValue(
