@@ -22,9 +22,13 @@ export {
 } from "./models/params.ts";
 export { getModel, models } from "./models/registry.ts";
 export { type MedianTie, weightedMedian, weightedMedianModel } from "./models/weighted-median.ts";
+export { forecastPhased, type PhaseData, phaseData } from "./phases.ts";
+export { hashString, mix32, randomStream } from "./random/stream.ts";
+export { type Rng, xoshiro128ss } from "./random/xoshiro128.ts";
 export { centralValue, estimateSources } from "./scenario/estimate.ts";
 export { scenarioJsonSchema } from "./scenario/json-schema.ts";
 export { type IssueData, prepareScenario, type ScenarioData } from "./scenario/prepare.ts";
+export { restrictActors } from "./scenario/restrict.ts";
 export * from "./scenario/schema.ts";
 export {
   type Path,
@@ -34,3 +38,33 @@ export {
   validateScenario,
 } from "./scenario/validate.ts";
 export { type ErrorSummary, summariseErrors } from "./scores/error-summary.ts";
+export { addExact, canonicalExact, mergeExact, valueExact } from "./uncertainty/exact-sum.ts";
+export {
+  type DistributionReport,
+  histogramQuantile,
+  type SimulationReport,
+  simulationReport,
+} from "./uncertainty/report.ts";
+export { type ShockData, sampleScenario, shockData } from "./uncertainty/sample-scenario.ts";
+export {
+  type CompiledSimulation,
+  compileSimulation,
+  runShard,
+  SHARD_SIZE,
+  type SimulationPlan,
+  scenarioHash,
+  shardCount,
+} from "./uncertainty/simulate.ts";
+export {
+  emptySummary,
+  mergeSummaries,
+  missingShards,
+  type SimulationSummary,
+} from "./uncertainty/summary.ts";
+export {
+  type InputTarget,
+  type RangeDistribution,
+  triangularQuantile,
+  type UncertainInput,
+  uncertainInputs,
+} from "./uncertainty/uncertain-inputs.ts";

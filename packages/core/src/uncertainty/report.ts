@@ -1,0 +1,133 @@
+import { valueExact } from "./exact-sum.ts";
+import { type SimulationSummary, thresholdCount, thresholdOffset } from "./summary.ts";
+
+/** One model's forecast distribution on one issue. */
+export interface DistributionReport {
+  model: string;
+  /** Samples in which the model ran. */
+  n: number;
+  failed: number;
+  mean: number;
+  sd: number;
+  min: number;
+  max: number;
+  /** Quantiles read off the histogram (linear within a bin). */
+  quantiles: { p10: number; p25: number; p50: number; p75: number; p90: number };
+  /** The central 80 % interval [p10, p90]. */
+  interval80: [number, number];
+  /** P(forecast ≥ threshold) for each threshold of the issue. */
+  atLeast: Array<{ threshold: number; probability: number }>;
+  histogram: { min: number; max: number; counts: number[] };
+}
+
+export interface SimulationReport {
+  samples: number;
+  issues: Array<{
+    issue: string;
+    models: DistributionReport[];
+    /** Mean over samples of the spread between the models' forecasts. */
+    meanSpread: number;
+  }>;
+  shocks: Array<{
+    shock: string;
+    /** Share of samples in which it happened. */
+    frequency: number;
+    /** Mean forecast when it happened minus when it did not, per issue and model. */
+    effect: Array<{ issue: string; model: string; shift: number }>;
+  }>;
+}
+
+/**
+ * Read a merged summary: distributions, intervals and threshold probabilities per issue and
+ * model, agreement between models, and each shock's effect on each forecast.
+ */
+export function simulationReport(s: SimulationSummary): SimulationReport {
+  const nIssues = s.issues.length;
+  const cells = s.models.length * nIssues;
+  const tCount = thresholdCount(s);
+  return {
+    samples: s.samples,
+    issues: s.issues.map((issue, k) => {
+      const [lo, hi] = s.scales[k] as [number, number];
+      return {
+        issue,
+        models: s.models.map((model, m): DistributionReport => {
+          const cell = m * nIssues + k;
+          const n = s.samples - (s.failed[cell] as number);
+          const mean = valueExact(s.sum[cell] as number[]) / n;
+          const variance = Math.max(0, valueExact(s.sumSq[cell] as number[]) / n - mean * mean);
+          const counts = s.histogram.slice(cell * s.bins, (cell + 1) * s.bins);
+          const min = s.min[cell] ?? Number.NaN;
+          const max = s.max[cell] ?? Number.NaN;
+          const q = (p: number) => histogramQuantile(counts, lo, hi, p, min, max);
+          const thresholds = s.thresholds[k] as number[];
+          const base = m * tCount + thresholdOffset(s, k);
+          return {
+            model,
+            n,
+            failed: s.failed[cell] as number,
+            mean,
+            sd: Math.sqrt(variance * (n > 1 ? n / (n - 1) : 1)),
+            min,
+            max,
+            quantiles: { p10: q(0.1), p25: q(0.25), p50: q(0.5), p75: q(0.75), p90: q(0.9) },
+            interval80: [q(0.1), q(0.9)],
+            atLeast: thresholds.map((threshold, t) => ({
+              threshold,
+              probability: (s.atLeast[base + t] as number) / n,
+            })),
+            histogram: { min: lo, max: hi, counts },
+          };
+        }),
+        meanSpread: valueExact(s.spread[k] as number[]) / s.samples,
+      };
+    }),
+    shocks: s.shocks.map((shock, i) => {
+      const active = s.shockCount[i] as number;
+      return {
+        shock,
+        frequency: active / s.samples,
+        effect: s.issues.flatMap((issue, k) =>
+          s.models.map((model, m) => {
+            const cell = m * nIssues + k;
+            const n = s.samples - (s.failed[cell] as number);
+            const on = valueExact(s.shockSum[i * cells + cell] as number[]);
+            const all = valueExact(s.sum[cell] as number[]);
+            const shift =
+              active === 0 || active === n ? Number.NaN : on / active - (all - on) / (n - active);
+            return { issue, model, shift };
+          }),
+        ),
+      };
+    }),
+  };
+}
+
+/**
+ * The p-quantile of values binned equal-width on [lo, hi], interpolating linearly inside the bin
+ * and clamped to the observed min and max.
+ */
+export function histogramQuantile(
+  counts: ArrayLike<number>,
+  lo: number,
+  hi: number,
+  p: number,
+  observedMin: number,
+  observedMax: number,
+): number {
+  let total = 0;
+  for (let b = 0; b < counts.length; b++) total += counts[b] as number;
+  if (total === 0) return Number.NaN;
+  const target = p * total;
+  const width = (hi - lo) / counts.length;
+  let cumulative = 0;
+  for (let b = 0; b < counts.length; b++) {
+    const c = counts[b] as number;
+    if (c > 0 && cumulative + c >= target) {
+      const x = lo + (b + (target - cumulative) / c) * width;
+      return Math.min(observedMax, Math.max(observedMin, x));
+    }
+    cumulative += c;
+  }
+  return observedMax;
+}

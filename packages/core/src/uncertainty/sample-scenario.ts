@@ -1,0 +1,121 @@
+import { centralValue } from "../scenario/estimate.ts";
+import type { IssueData, ScenarioData } from "../scenario/prepare.ts";
+import { restrictActors } from "../scenario/restrict.ts";
+import type { Scenario } from "../scenario/schema.ts";
+import type { UncertainInput } from "./uncertain-inputs.ts";
+
+/** A shock in numeric form. */
+export interface ShockData {
+  id: string;
+  title: string;
+  probability: number;
+  effects: Array<
+    | {
+        kind: "shift-position";
+        actors: Set<number> | undefined;
+        issues: Set<number> | undefined;
+        by: number;
+      }
+    | {
+        kind: "scale-salience";
+        actors: Set<number> | undefined;
+        issues: Set<number> | undefined;
+        factor: number;
+      }
+    | { kind: "scale-capability"; actors: Set<number> | undefined; factor: number }
+    | { kind: "remove-actor"; actors: Set<number> }
+  >;
+}
+
+/** The scenario's shocks with ids resolved to indices and probabilities at their central value. */
+export function shockData(scenario: Scenario): ShockData[] {
+  const actor = new Map(scenario.actors.map((a, i) => [a.id, i]));
+  const issue = new Map(scenario.issues.map((x, k) => [x.id, k]));
+  const actors = (ids: string[] | undefined) =>
+    ids === undefined ? undefined : new Set(ids.map((id) => actor.get(id) ?? -1));
+  const issues = (ids: string[] | undefined) =>
+    ids === undefined ? undefined : new Set(ids.map((id) => issue.get(id) ?? -1));
+  return (scenario.shocks ?? []).map((s) => ({
+    id: s.id,
+    title: s.title,
+    probability: centralValue(s.probability),
+    effects: s.effects.map((e) => {
+      switch (e.kind) {
+        case "shift-position":
+          return { kind: e.kind, actors: actors(e.actors), issues: issues(e.issues), by: e.by };
+        case "scale-salience":
+          return {
+            kind: e.kind,
+            actors: actors(e.actors),
+            issues: issues(e.issues),
+            factor: e.factor,
+          };
+        case "scale-capability":
+          return { kind: e.kind, actors: actors(e.actors), factor: e.factor };
+        default:
+          return { kind: e.kind, actors: actors(e.actors) as Set<number> };
+      }
+    }),
+  }));
+}
+
+/**
+ * One sample of the scenario: the central scenario with every uncertain input set from its
+ * uniform draw `u[i]` (inverse CDF) and every shock with `active[s]` applied, in the order they
+ * are written. Positions stay on the scale and saliences within 0–100 after shocks.
+ */
+export function sampleScenario(
+  base: ScenarioData,
+  inputs: readonly UncertainInput[],
+  u: ArrayLike<number>,
+  shocks: readonly ShockData[],
+  active: ArrayLike<number>,
+): ScenarioData {
+  let issues: IssueData[] = base.issues.map((issue) => ({
+    ...issue,
+    positions: issue.positions.slice(),
+    saliences: issue.saliences.slice(),
+    capabilities: issue.capabilities.slice(),
+  }));
+  const slot = (issue: IssueData, actor: number) => issue.actors.indexOf(actor);
+  for (const [i, input] of inputs.entries()) {
+    const x = input.quantile(u[i] as number);
+    const t = input.target;
+    if (t.kind === "capability") {
+      for (const issue of issues) {
+        const j = slot(issue, t.actor);
+        if (j >= 0) issue.capabilities[j] = x;
+      }
+    } else if (t.kind === "statusQuo") {
+      (issues[t.issue] as IssueData).statusQuo = x;
+    } else {
+      const issue = issues[t.issue] as IssueData;
+      const j = slot(issue, t.actor);
+      if (j >= 0) (t.kind === "position" ? issue.positions : issue.saliences)[j] = x;
+    }
+  }
+  for (const [s, shock] of shocks.entries()) {
+    if (!active[s]) continue;
+    for (const e of shock.effects) {
+      if (e.kind === "remove-actor") {
+        issues = issues.map((issue) => restrictActors(issue, (a) => !e.actors.has(a)));
+        continue;
+      }
+      for (const [k, issue] of issues.entries()) {
+        if (e.kind !== "scale-capability" && e.issues && !e.issues.has(k)) continue;
+        for (let j = 0; j < issue.actors.length; j++) {
+          if (e.actors && !e.actors.has(issue.actors[j] as number)) continue;
+          if (e.kind === "shift-position") {
+            const x = (issue.positions[j] as number) + e.by;
+            issue.positions[j] = Math.min(issue.max, Math.max(issue.min, x));
+          } else if (e.kind === "scale-salience") {
+            issue.saliences[j] = Math.min(100, (issue.saliences[j] as number) * e.factor);
+          } else {
+            issue.capabilities[j] = (issue.capabilities[j] as number) * e.factor;
+          }
+        }
+      }
+    }
+  }
+  return { ...base, issues };
+}

@@ -1,0 +1,202 @@
+import { addExact, canonicalExact, mergeExact } from "./exact-sum.ts";
+
+/**
+ * A mergeable summary of simulated forecasts: counts, exact sums, extrema, fixed-bin histograms on
+ * each issue's scale, threshold counts, per-shock sums. Sums are exact expansions
+ * ({@link addExact}) and everything else is an integer count or an extremum, so summaries merge
+ * in any order or grouping to the same bits — one worker, N workers or N machines. Plain arrays
+ * only, so a summary survives JSON exactly.
+ */
+export interface SimulationSummary {
+  models: string[];
+  issues: string[];
+  /** Each issue's scale [min, max]: the histogram's range. */
+  scales: Array<[number, number]>;
+  /** Histogram bins per cell, equal-width on the issue's scale. */
+  bins: number;
+  /** Threshold values per issue (on the issue's scale). */
+  thresholds: number[][];
+  shocks: string[];
+  /** Shard index ranges merged into this summary, as sorted [first, last] pairs. */
+  shards: Array<[number, number]>;
+  samples: number;
+  /** Per cell (model-major, `model * issues + issue`): exact Σx and Σx² as partials. */
+  sum: number[][];
+  sumSq: number[][];
+  /** Per cell: smallest and largest forecast, null before the first. */
+  min: Array<number | null>;
+  max: Array<number | null>;
+  /** Per cell: histogram counts, `bins` each. */
+  histogram: number[];
+  /** Per cell and threshold (thresholds of the issue in order): samples with forecast ≥ it. */
+  atLeast: number[];
+  /** Per issue: exact Σ over samples of the spread between models (max − min). */
+  spread: number[][];
+  /** Per shock: samples in which it happened. */
+  shockCount: number[];
+  /** Per shock and cell: exact Σx over the samples in which the shock happened. */
+  shockSum: number[][];
+  /** Per cell: samples in which the model could not run (missing inputs). */
+  failed: number[];
+}
+
+export interface SummaryLayout {
+  models: string[];
+  issues: string[];
+  scales: Array<[number, number]>;
+  bins: number;
+  thresholds: number[][];
+  shocks: string[];
+}
+
+/** An empty summary of one shard. */
+export function emptySummary(layout: SummaryLayout, shard: number): SimulationSummary {
+  const cells = layout.models.length * layout.issues.length;
+  const thresholds = layout.thresholds.reduce((n, list) => n + list.length, 0);
+  const zeros = (n: number) => new Array<number>(n).fill(0);
+  const sums = (n: number) => Array.from({ length: n }, (): number[] => []);
+  return {
+    ...layout,
+    shards: [[shard, shard]],
+    samples: 0,
+    sum: sums(cells),
+    sumSq: sums(cells),
+    min: new Array<number | null>(cells).fill(null),
+    max: new Array<number | null>(cells).fill(null),
+    histogram: zeros(cells * layout.bins),
+    atLeast: zeros(thresholds * layout.models.length),
+    spread: sums(layout.issues.length),
+    shockCount: zeros(layout.shocks.length),
+    shockSum: sums(layout.shocks.length * cells),
+    failed: zeros(cells),
+  };
+}
+
+/** Record one forecast of one model on one issue. */
+export function addToCell(s: SimulationSummary, model: number, issue: number, x: number): void {
+  const cell = model * s.issues.length + issue;
+  const [scaleMin, scaleMax] = s.scales[issue] as [number, number];
+  addExact(s.sum[cell] as number[], x);
+  addExact(s.sumSq[cell] as number[], x * x);
+  const min = s.min[cell] ?? null;
+  const max = s.max[cell] ?? null;
+  if (min === null || x < min) s.min[cell] = x;
+  if (max === null || x > max) s.max[cell] = x;
+  const b = Math.min(
+    s.bins - 1,
+    Math.max(0, Math.floor(((x - scaleMin) / (scaleMax - scaleMin)) * s.bins)),
+  );
+  s.histogram[cell * s.bins + b] = (s.histogram[cell * s.bins + b] as number) + 1;
+  const list = s.thresholds[issue] as number[];
+  const base = model * thresholdCount(s) + thresholdOffset(s, issue);
+  for (let t = 0; t < list.length; t++) {
+    if (x >= (list[t] as number)) s.atLeast[base + t] = (s.atLeast[base + t] as number) + 1;
+  }
+}
+
+/** Index of an issue's first threshold within one model's block. */
+export function thresholdOffset(s: { thresholds: number[][] }, issue: number): number {
+  let n = 0;
+  for (let k = 0; k < issue; k++) n += (s.thresholds[k] as number[]).length;
+  return n;
+}
+
+/** Total thresholds over all issues (per model). */
+export function thresholdCount(s: { thresholds: number[][] }): number {
+  return s.thresholds.reduce((n, list) => n + list.length, 0);
+}
+
+/**
+ * Merge summaries of disjoint shards. Throws when layouts differ or shards overlap, so a part
+ * file given twice cannot pass unnoticed; {@link missingShards} tells whether any is absent.
+ */
+export function mergeSummaries(parts: readonly SimulationSummary[]): SimulationSummary {
+  const first = parts[0];
+  if (!first) throw new RangeError("nothing to merge");
+  const layout = (p: SimulationSummary) =>
+    JSON.stringify([p.models, p.issues, p.scales, p.bins, p.thresholds, p.shocks]);
+  const out = cloneSummary(first);
+  for (const part of parts.slice(1)) {
+    if (layout(part) !== layout(out)) {
+      throw new RangeError(
+        "these summaries have different layouts (another scenario or other options)",
+      );
+    }
+    out.shards = joinRanges(out.shards, part.shards);
+    out.samples += part.samples;
+    for (const key of ["histogram", "atLeast", "shockCount", "failed"] as const) {
+      const a = out[key];
+      const b = part[key];
+      for (let i = 0; i < a.length; i++) a[i] = (a[i] as number) + (b[i] as number);
+    }
+    for (const key of ["sum", "sumSq", "spread", "shockSum"] as const) {
+      for (let i = 0; i < out[key].length; i++)
+        mergeExact(out[key][i] as number[], part[key][i] as number[]);
+    }
+    for (let i = 0; i < out.min.length; i++) {
+      out.min[i] = extreme(out.min[i] ?? null, part.min[i] ?? null, Math.min);
+      out.max[i] = extreme(out.max[i] ?? null, part.max[i] ?? null, Math.max);
+    }
+  }
+  return canonicalSummary(out);
+}
+
+function extreme(a: number | null, b: number | null, pick: (x: number, y: number) => number) {
+  return a === null ? b : b === null ? a : pick(a, b);
+}
+
+/** The summary with every exact sum in canonical form (see {@link canonicalExact}). */
+export function canonicalSummary(s: SimulationSummary): SimulationSummary {
+  for (const key of ["sum", "sumSq", "spread", "shockSum"] as const) {
+    s[key] = s[key].map(canonicalExact);
+  }
+  return s;
+}
+
+function cloneSummary(s: SimulationSummary): SimulationSummary {
+  return {
+    ...s,
+    thresholds: s.thresholds.map((t) => [...t]),
+    scales: s.scales.map(([a, b]): [number, number] => [a, b]),
+    shards: s.shards.map(([a, b]): [number, number] => [a, b]),
+    sum: s.sum.map((p) => [...p]),
+    sumSq: s.sumSq.map((p) => [...p]),
+    min: [...s.min],
+    max: [...s.max],
+    histogram: [...s.histogram],
+    atLeast: [...s.atLeast],
+    spread: s.spread.map((p) => [...p]),
+    shockCount: [...s.shockCount],
+    shockSum: s.shockSum.map((p) => [...p]),
+    failed: [...s.failed],
+  };
+}
+
+/** Shard indices in [0, total) that a summary does not cover. */
+export function missingShards(s: SimulationSummary, total: number): number[] {
+  const missing: number[] = [];
+  let next = 0;
+  for (const [a, b] of s.shards) {
+    for (let i = next; i < Math.min(a, total); i++) missing.push(i);
+    next = Math.max(next, b + 1);
+  }
+  for (let i = next; i < total; i++) missing.push(i);
+  return missing;
+}
+
+function joinRanges(
+  a: Array<[number, number]>,
+  b: Array<[number, number]>,
+): Array<[number, number]> {
+  const all = [...a, ...b].sort((x, y) => x[0] - y[0]);
+  const out: Array<[number, number]> = [];
+  for (const [s, e] of all) {
+    const last = out[out.length - 1];
+    if (last && s <= last[1]) {
+      throw new RangeError(`shard ${s} is in more than one part; each shard may be merged once`);
+    }
+    if (last && s === last[1] + 1) last[1] = e;
+    else out.push([s, e]);
+  }
+  return out;
+}
