@@ -46,6 +46,7 @@ export {
   simulationReport,
 } from "./uncertainty/report.ts";
 export { type ShockData, sampleScenario, shockData } from "./uncertainty/sample-scenario.ts";
+export { type IssueSensitivity, sensitivity } from "./uncertainty/sensitivity.ts";
 export {
   type CompiledSimulation,
   compileSimulation,
