@@ -5,6 +5,7 @@ import { forecastCommand } from "./commands/forecast.ts";
 import { modelsCommand } from "./commands/models.ts";
 import { runCommand } from "./commands/run.ts";
 import { schemaCommand } from "./commands/schema.ts";
+import { mergeCommand, simulateCommand } from "./commands/simulate.ts";
 import { validateCommand } from "./commands/validate.ts";
 import { CliError, type CliIO, EXIT } from "./io.ts";
 
@@ -18,6 +19,8 @@ export function createProgram(io: CliIO): Command {
     forecastCommand,
     runCommand,
     modelsCommand,
+    simulateCommand,
+    mergeCommand,
     backtestCommand,
     validateCommand,
     schemaCommand,

@@ -1,0 +1,84 @@
+import { mkdtemp, rm } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterAll, describe, expect, it } from "vitest";
+import { run } from "./program.ts";
+
+async function entente(...argv: string[]) {
+  let stdout = "";
+  let stderr = "";
+  const code = await run(argv, {
+    stdout: (t) => {
+      stdout += t;
+    },
+    stderr: (t) => {
+      stderr += t;
+    },
+  });
+  return { code, stdout, stderr };
+}
+
+describe("entente simulate and merge", async () => {
+  const dir = await mkdtemp(join(tmpdir(), "entente-sim-"));
+  afterAll(() => rm(dir, { recursive: true, force: true }));
+  const common = [
+    "-n",
+    "1500",
+    "--seed",
+    "7",
+    "--models",
+    "compromise,weighted-median",
+    "-f",
+    "json",
+  ];
+
+  it("gives exactly one run's JSON from shards merged, whatever the split", async () => {
+    const whole = await entente("simulate", ...common, "-w", "1");
+    expect(whole.code).toBe(0);
+    const parts: string[] = [];
+    for (const i of [2, 0, 1]) {
+      const out = join(dir, `part-${i}.json`);
+      const r = await entente("simulate", ...common, "-w", "0", "--shard", `${i}/3`, "--out", out);
+      expect(r.code).toBe(0);
+      parts.push(out);
+    }
+    const merged = await entente("merge", ...parts);
+    expect(merged.code).toBe(0);
+    expect(merged.stdout).toBe(whole.stdout);
+    const report = JSON.parse(whole.stdout);
+    expect(report).toMatchObject({ scenario: "budapest-2025", samples: 1500, seed: 7 });
+    expect(report.report.issues[0].models[0].interval80).toHaveLength(2);
+  });
+
+  it("refuses an incomplete or repeated set of parts", async () => {
+    const a = join(dir, "a.json");
+    await entente("simulate", ...common, "--shard", "0/2", "--out", a);
+    const missing = await entente("merge", a);
+    expect(missing.code).toBe(2);
+    expect(missing.stderr).toMatch(/shards .* are missing/);
+    const twice = await entente("merge", a, a);
+    expect(twice.code).toBe(2);
+    expect(twice.stderr).toContain("in more than one part");
+  });
+
+  it("prints a readable table with intervals and threshold probabilities", async () => {
+    const r = await entente("simulate", "-n", "500", "--models", "compromise", "-w", "0");
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain("80 % interval");
+    expect(r.stdout).toMatch(/P\(≥ \d+\.\d(: [^)]+)?\) = \d+\.\d %/);
+  });
+
+  it.each([
+    [["-n", "0"], '--samples: expected a whole number ≥ 1, got "0"'],
+    [["--seed", "-3"], "--seed: expected a whole number ≥ 0"],
+    [["--shard", "3/3", "--out", "x.json"], '--shard expects i/N with 0 ≤ i < N, got "3/3"'],
+    [["--shard", "0/3"], "--shard needs --out"],
+    [["--models", "nope"], 'unknown model "nope"'],
+    [["-t", "territory"], '--threshold expects issue=value, got "territory"'],
+    [["-t", "nowhere=3"], 'threshold for unknown issue "nowhere"'],
+  ])("exits 2 on %j", async (args, message) => {
+    const r = await entente("simulate", ...args);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain(message);
+  });
+});

@@ -1,0 +1,86 @@
+import { availableParallelism } from "node:os";
+import {
+  compileSimulation,
+  mergeSummaries,
+  runShard,
+  SHARD_SIZE,
+  type SimulationPlan,
+  type SimulationSummary,
+  scenarioHash,
+  shardCount,
+} from "@entente/core";
+import { Piscina } from "piscina";
+import type { ShardTask } from "./simulate-worker.ts";
+
+export interface RunSimulationOptions {
+  /** Worker threads; 0 runs in this thread. Default: the machine's cores. */
+  workers?: number;
+  /** Which shards to run (default all): a contiguous part of the plan, e.g. for `--shard 3/16`. */
+  shards?: number[];
+  /** Called with samples done and samples in all, at most every 100 ms. */
+  onProgress?: (done: number, total: number) => void;
+  signal?: AbortSignal;
+}
+
+/** Default number of workers: one per core. */
+export function defaultWorkers(): number {
+  return availableParallelism();
+}
+
+/**
+ * Run a simulation plan on a piscina pool of worker threads (or in this thread with
+ * `workers: 0`). Shards are handed out in small batches and their summaries merged exactly, so
+ * the result is bit-identical for any number of workers.
+ */
+export async function runSimulation(
+  plan: SimulationPlan,
+  options: RunSimulationOptions = {},
+): Promise<SimulationSummary> {
+  const all = options.shards ?? [...Array(shardCount(plan)).keys()];
+  const workers = options.workers ?? defaultWorkers();
+  const total = all.reduce((n, s) => n + Math.min(plan.samples - s * SHARD_SIZE, SHARD_SIZE), 0);
+  if (workers <= 0) {
+    const sim = compileSimulation(plan);
+    const parts: SimulationSummary[] = [];
+    let done = 0;
+    for (const shard of all) {
+      if (options.signal?.aborted) throw new DOMException("simulation cancelled", "AbortError");
+      const part = runShard(sim, shard);
+      parts.push(part);
+      done += part.samples;
+      options.onProgress?.(done, total);
+    }
+    return mergeSummaries(parts);
+  }
+  const progress = new Int32Array(new SharedArrayBuffer(4));
+  const pool = new Piscina<ShardTask, SimulationSummary>({
+    filename: new URL(`./simulate-worker${extension()}`, import.meta.url).href,
+    minThreads: workers,
+    maxThreads: workers,
+    // From source, workers need the TypeScript loader and the `source` export condition.
+    ...(extension() === ".ts" ? { execArgv: ["--conditions=source", "--import", "tsx"] } : {}),
+  });
+  const timer = options.onProgress
+    ? setInterval(() => options.onProgress?.(Atomics.load(progress, 0), total), 100)
+    : undefined;
+  try {
+    const key = `${plan.seed}:${scenarioHash(plan.scenario)}:${JSON.stringify({ ...plan, scenario: undefined })}`;
+    const batch = Math.max(1, Math.ceil(all.length / (workers * 8)));
+    const tasks: Array<Promise<SimulationSummary>> = [];
+    for (let i = 0; i < all.length; i += batch) {
+      const task: ShardTask = { key, plan, shards: all.slice(i, i + batch), progress };
+      tasks.push(pool.run(task, options.signal ? { signal: options.signal } : {}));
+    }
+    const parts = await Promise.all(tasks);
+    options.onProgress?.(Atomics.load(progress, 0), total);
+    return mergeSummaries(parts);
+  } finally {
+    if (timer) clearInterval(timer);
+    await pool.destroy();
+  }
+}
+
+/** `.ts` when running from source (tsx), `.js` when running the build. */
+function extension(): string {
+  return import.meta.url.endsWith(".ts") ? ".ts" : ".js";
+}
