@@ -1,5 +1,6 @@
 import { type Model, ModelInputError, type RunOptions } from "./models/model.ts";
 import { models as registered } from "./models/registry.ts";
+import { forecastPhased, type PhaseData } from "./phases.ts";
 import type { ScenarioData } from "./scenario/prepare.ts";
 
 /** One issue's forecasts from several models, side by side. */
@@ -31,24 +32,28 @@ export interface ForecastTable {
   scenario: string;
   title: string;
   models: ForecastModel[];
+  /** Ids of the phases the forecast went through, in order (empty: all actors at once). */
+  phases: string[];
   issues: IssueForecastRow[];
 }
 
 /**
  * Run each model on the scenario (with its default preset, or `options[model.id]`) and gather
- * the point forecasts per issue. A model whose inputs the scenario lacks ({@link ModelInputError})
- * is listed with the reason instead of failing the whole table.
+ * the point forecasts per issue, through the scenario's phases when given ({@link forecastPhased}).
+ * A model whose inputs the scenario lacks ({@link ModelInputError}) is listed with the reason
+ * instead of failing the whole table.
  */
 export function forecastScenario(
   data: ScenarioData,
   models: readonly Model[] = registered,
   options: Readonly<Record<string, RunOptions>> = {},
+  phases: readonly PhaseData[] = [],
 ): ForecastTable {
   const listed: ForecastModel[] = [];
   const results = models.map((model) => {
     const { id, label, reference } = model;
     try {
-      const result = model.run(data, options[id]);
+      const result = forecastPhased(model, data, phases, options[id]);
       listed.push({ id, label, reference });
       return result;
     } catch (e) {
@@ -61,12 +66,13 @@ export function forecastScenario(
     scenario: data.id,
     title: data.title,
     models: listed,
+    phases: phases.map((p) => p.id),
     issues: data.issues.map((issue, k) => {
       const forecasts: Record<string, number> = {};
       let lo = Number.POSITIVE_INFINITY;
       let hi = Number.NEGATIVE_INFINITY;
       for (const [m, model] of models.entries()) {
-        const x = results[m]?.issues[k]?.forecast;
+        const x = results[m]?.[k];
         if (x === undefined) continue;
         forecasts[model.id] = x;
         lo = Math.min(lo, x);

@@ -23,7 +23,13 @@ const TRACK = 41;
 
 /** One block per issue: scale ends, a track with every forecast marked, and the numbers. */
 function forecastText(table: ForecastTable): string {
-  const lines = [`${table.title}  [${table.scenario}]`, ""];
+  const lines = [`${table.title}  [${table.scenario}]`];
+  if (table.phases.length > 0) {
+    lines.push(
+      `Through the scenario's phases: ${table.phases.join(" → ")} (--no-phases: all actors at once)`,
+    );
+  }
+  lines.push("");
   const shown = table.models.filter((m) => m.unavailable === undefined);
   const names = ["status quo", ...shown.map((m) => m.label), "spread between models"];
   const pad = Math.max(...names.map((n) => n.length)) + 6;

@@ -1,5 +1,5 @@
 import { Command, Option } from "@commander-js/extra-typings";
-import { forecastScenario } from "@entente/core";
+import { forecastScenario, phaseData } from "@entente/core";
 import { FORECAST_FORMATS, formatForecast } from "../../format/forecast.ts";
 import { readScenario } from "../../io/read-scenario.ts";
 import { shippedScenario } from "../default-scenario.ts";
@@ -15,8 +15,14 @@ export function forecastCommand(io: CliIO) {
         .choices(FORECAST_FORMATS)
         .default("table"),
     )
+    .option(
+      "--no-phases",
+      "forecast every issue with every actor at once, ignoring the scenario's phases",
+    )
     .action(async (file, options) => {
       const loaded = await readScenario(file ?? shippedScenario());
-      io.stdout(formatForecast(forecastScenario(loaded.data), options.format));
+      const phases = options.phases ? phaseData(loaded.scenario.phases, loaded.data) : [];
+      const table = forecastScenario(loaded.data, undefined, undefined, phases);
+      io.stdout(formatForecast(table, options.format));
     });
 }
