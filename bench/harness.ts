@@ -5,8 +5,10 @@ export interface Benchmark {
   name: string;
   /** Target on the project's reference machine (2 cores), in seconds, if the issue sets one. */
   targetSeconds?: number;
-  /** Set up once; returns the function that is timed. */
+  /** Set up once; returns the function that is timed (it may return a promise). */
   setup: () => () => unknown;
+  /** Work items per run (e.g. samples), to print a rate. */
+  items?: { count: number; unit: string };
   /** Timed repetitions (default 5). */
   repeat?: number;
 }
@@ -33,12 +35,12 @@ export function calibration(): () => unknown {
 }
 
 /** Median wall time of `repeat` runs after one warm-up, in seconds. */
-export function time(fn: () => unknown, repeat = 5): number {
-  fn();
+export async function time(fn: () => unknown, repeat = 5): Promise<number> {
+  await fn();
   const times: number[] = [];
   for (let k = 0; k < repeat; k++) {
     const t0 = performance.now();
-    sink += Number(Boolean(fn()));
+    sink += Number(Boolean(await fn()));
     times.push((performance.now() - t0) / 1000);
   }
   times.sort((x, y) => x - y);
@@ -46,8 +48,11 @@ export function time(fn: () => unknown, repeat = 5): number {
 }
 
 /** Run benchmarks and print seconds, ratio to the calibration, and the target where one is set. */
-export function runBenchmarks(benchmarks: readonly Benchmark[], filter?: string): Measurement[] {
-  const base = time(calibration(), 5);
+export async function runBenchmarks(
+  benchmarks: readonly Benchmark[],
+  filter?: string,
+): Promise<Measurement[]> {
+  const base = await time(calibration(), 5);
   const out: Measurement[] = [];
   process.stdout.write(`calibration (50 M multiply-adds): ${(base * 1000).toFixed(1)} ms\n\n`);
   process.stdout.write(
@@ -55,14 +60,17 @@ export function runBenchmarks(benchmarks: readonly Benchmark[], filter?: string)
   );
   for (const b of benchmarks) {
     if (filter && !b.name.includes(filter)) continue;
-    const seconds = time(b.setup(), b.repeat ?? 5);
+    const seconds = await time(b.setup(), b.repeat ?? 5);
     const ratio = seconds / base;
     const target =
       b.targetSeconds === undefined
         ? ""
         : `≤ ${b.targetSeconds} s ${seconds <= b.targetSeconds ? "met" : "MISSED"}`;
+    const rate = b.items
+      ? `  ${Math.round(b.items.count / seconds).toLocaleString("en")} ${b.items.unit}/s`
+      : "";
     process.stdout.write(
-      `${b.name.padEnd(44)}${duration(seconds).padStart(12)}${ratio.toFixed(3).padStart(10)}  ${target}\n`,
+      `${b.name.padEnd(44)}${duration(seconds).padStart(12)}${ratio.toFixed(3).padStart(10)}  ${target}${rate}\n`,
     );
     out.push({ name: b.name, seconds, ratio, targetSeconds: b.targetSeconds });
   }

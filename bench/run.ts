@@ -2,6 +2,8 @@
 // workload measured in the same run. Figures, not pass/fail: targets are printed beside them.
 import { runBenchmarks } from "./harness.ts";
 import { modelBenchmarks } from "./models.bench.ts";
+import { simulationBenchmarks, speedUp } from "./simulate.bench.ts";
 
 process.stdout.write(`Entente benchmarks — node ${process.version}, ${process.arch}\n`);
-runBenchmarks([...modelBenchmarks], process.argv[2]);
+const results = await runBenchmarks([...modelBenchmarks, ...simulationBenchmarks], process.argv[2]);
+speedUp(results);

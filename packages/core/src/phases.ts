@@ -2,10 +2,10 @@ import type { Model, RunOptions } from "./models/model.ts";
 import type { IssueData, ScenarioData } from "./scenario/prepare.ts";
 import { restrictActors } from "./scenario/restrict.ts";
 
-/** A phase in numeric form: indices of its actors and issues. */
+/** A phase in numeric form: a mask of its actors (1 = at the table) and its issues' indices. */
 export interface PhaseData {
   id: string;
-  actors: ReadonlySet<number>;
+  actors: Uint8Array;
   issues: readonly number[];
 }
 
@@ -25,24 +25,30 @@ export function forecastPhased(
 ): number[] {
   const issues: IssueData[] = data.issues.map((issue) => ({ ...issue }));
   const forecasts: Array<number | undefined> = issues.map(() => undefined);
-  const run = (ks: readonly number[], pick: (issue: IssueData) => IssueData) => {
-    const table = ks
-      .map((k) => ({ k, issue: pick(issues[k] as IssueData) }))
-      .filter(({ issue }) => issue.actors.length > 0);
+  const run = (ks: readonly number[], mask: Uint8Array | undefined) => {
+    const table: IssueData[] = [];
+    const at: number[] = [];
+    for (const k of ks) {
+      const issue = mask ? restrictActors(issues[k] as IssueData, mask) : (issues[k] as IssueData);
+      if (issue.actors.length === 0) continue;
+      table.push(issue);
+      at.push(k);
+    }
     if (table.length === 0) return;
-    const result = model.run({ ...data, issues: table.map((t) => t.issue) }, options);
-    for (const [n, { k }] of table.entries()) {
+    const result = model.run({ ...data, issues: table }, options);
+    for (let n = 0; n < at.length; n++) {
+      const k = at[n] as number;
       const x = result.issues[n]?.forecast as number;
       forecasts[k] = x;
       (issues[k] as IssueData).statusQuo = x;
     }
   };
-  for (const phase of phases)
-    run(phase.issues, (i) => restrictActors(i, (a) => phase.actors.has(a)));
-  run(
-    issues.map((_, k) => k).filter((k) => !phases.some((p) => p.issues.includes(k))),
-    (i) => i,
-  );
+  for (const phase of phases) run(phase.issues, phase.actors);
+  const rest: number[] = [];
+  for (let k = 0; k < issues.length; k++) {
+    if (!phases.some((p) => p.issues.includes(k))) rest.push(k);
+  }
+  run(rest, undefined);
   return issues.map((issue, k) => forecasts[k] ?? issue.statusQuo ?? (issue.min + issue.max) / 2);
 }
 
@@ -53,9 +59,16 @@ export function phaseData(
 ): PhaseData[] {
   const actor = new Map(data.actors.map((a, i) => [a.id, i]));
   const issue = new Map(data.issues.map((x, k) => [x.id, k]));
-  return (phases ?? []).map((p) => ({
-    id: p.id,
-    actors: new Set(p.actors.map((id) => actor.get(id) ?? -1)),
-    issues: p.issues.map((id) => issue.get(id) ?? -1).filter((k) => k >= 0),
-  }));
+  return (phases ?? []).map((p) => {
+    const actors = new Uint8Array(data.actors.length);
+    for (const id of p.actors) {
+      const i = actor.get(id);
+      if (i !== undefined) actors[i] = 1;
+    }
+    return {
+      id: p.id,
+      actors,
+      issues: p.issues.map((id) => issue.get(id) ?? -1).filter((k) => k >= 0),
+    };
+  });
 }

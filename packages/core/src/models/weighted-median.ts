@@ -25,9 +25,17 @@ export function weightedMedian(
   tie: MedianTie = "lower",
 ): number {
   const n = positions.length;
-  const order = Array.from({ length: n }, (_, i) => i).sort(
-    (a, b) => (positions[a] as number) - (positions[b] as number),
-  );
+  // Insertion sort of actor indices by position: n is small (tens of actors), no closures.
+  const order = new Int32Array(n);
+  for (let i = 0; i < n; i++) {
+    const x = positions[i] as number;
+    let k = i;
+    while (k > 0 && (positions[order[k - 1] as number] as number) > x) {
+      order[k] = order[k - 1] as number;
+      k--;
+    }
+    order[k] = i;
+  }
   const weight = new Float64Array(n);
   let total = 0;
   for (let i = 0; i < n; i++) {

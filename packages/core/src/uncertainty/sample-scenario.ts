@@ -23,7 +23,7 @@ export interface ShockData {
         factor: number;
       }
     | { kind: "scale-capability"; actors: Set<number> | undefined; factor: number }
-    | { kind: "remove-actor"; actors: Set<number> }
+    | { kind: "remove-actor"; actors: Set<number>; keep: Uint8Array }
   >;
 }
 
@@ -52,8 +52,11 @@ export function shockData(scenario: Scenario): ShockData[] {
           };
         case "scale-capability":
           return { kind: e.kind, actors: actors(e.actors), factor: e.factor };
-        default:
-          return { kind: e.kind, actors: actors(e.actors) as Set<number> };
+        default: {
+          const removed = actors(e.actors) as Set<number>;
+          const keep = Uint8Array.from(scenario.actors, (_, i) => (removed.has(i) ? 0 : 1));
+          return { kind: e.kind, actors: removed, keep };
+        }
       }
     }),
   }));
@@ -98,7 +101,7 @@ export function sampleScenario(
     if (!active[s]) continue;
     for (const e of shock.effects) {
       if (e.kind === "remove-actor") {
-        issues = issues.map((issue) => restrictActors(issue, (a) => !e.actors.has(a)));
+        issues = issues.map((issue) => restrictActors(issue, e.keep));
         continue;
       }
       for (const [k, issue] of issues.entries()) {

@@ -5,11 +5,13 @@ import {
   type SimulationPlan,
   shardCount,
 } from "@entente/core";
-import { describe, expect, it } from "vitest";
+import { afterAll, describe, expect, it } from "vitest";
 import { readScenario } from "../io/read-scenario.ts";
-import { runSimulation } from "./run-simulation.ts";
+import { closeSimulationPools, runSimulation } from "./run-simulation.ts";
 
 const root = new URL("../../../../", import.meta.url).pathname;
+
+afterAll(closeSimulationPools);
 
 describe("runSimulation", async () => {
   const { scenario } = await readScenario(`${root}scenarios/budapest-2025.yaml`);

@@ -53,13 +53,7 @@ export async function runSimulation(
     return mergeSummaries(parts);
   }
   const progress = new Int32Array(new SharedArrayBuffer(4));
-  const pool = new Piscina<ShardTask, SimulationSummary>({
-    filename: new URL(`./simulate-worker${extension()}`, import.meta.url).href,
-    minThreads: workers,
-    maxThreads: workers,
-    // From source, workers need the TypeScript loader and the `source` export condition.
-    ...(extension() === ".ts" ? { execArgv: ["--conditions=source", "--import", "tsx"] } : {}),
-  });
+  const pool = simulationPool(workers);
   const timer = options.onProgress
     ? setInterval(() => options.onProgress?.(Atomics.load(progress, 0), total), 100)
     : undefined;
@@ -76,8 +70,36 @@ export async function runSimulation(
     return mergeSummaries(parts);
   } finally {
     if (timer) clearInterval(timer);
-    await pool.destroy();
   }
+}
+
+const pools = new Map<number, Piscina<ShardTask, SimulationSummary>>();
+
+/**
+ * The pool of `workers` threads, started on first use and kept for later runs (starting a
+ * thread costs far more than a shard). {@link closeSimulationPools} stops them.
+ */
+function simulationPool(workers: number): Piscina<ShardTask, SimulationSummary> {
+  let pool = pools.get(workers);
+  if (!pool) {
+    pool = new Piscina<ShardTask, SimulationSummary>({
+      filename: new URL(`./simulate-worker${extension()}`, import.meta.url).href,
+      minThreads: workers,
+      maxThreads: workers,
+      idleTimeout: 30_000,
+      // From source, workers need the TypeScript loader and the `source` export condition.
+      ...(extension() === ".ts" ? { execArgv: ["--conditions=source", "--import", "tsx"] } : {}),
+    });
+    pools.set(workers, pool);
+  }
+  return pool;
+}
+
+/** Stop every pool's threads (call before the process should exit). */
+export async function closeSimulationPools(): Promise<void> {
+  const all = [...pools.values()];
+  pools.clear();
+  await Promise.all(all.map((p) => p.destroy()));
 }
 
 /** `.ts` when running from source (tsx), `.js` when running the build. */

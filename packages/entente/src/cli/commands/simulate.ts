@@ -18,7 +18,7 @@ import {
 import { type SimulationDocument, simulationTable } from "../../format/simulation.ts";
 import { InputError } from "../../io/diagnostic.ts";
 import { readScenario } from "../../io/read-scenario.ts";
-import { defaultWorkers, runSimulation } from "../../pool/run-simulation.ts";
+import { closeSimulationPools, defaultWorkers, runSimulation } from "../../pool/run-simulation.ts";
 import { shippedScenario } from "../default-scenario.ts";
 import { CliError, type CliIO, EXIT } from "../io.ts";
 import { progressBar } from "../progress.ts";
@@ -163,6 +163,7 @@ export function simulateCommand(io: CliIO) {
       } finally {
         bar.stop();
         process.off("SIGINT", onSigint);
+        await closeSimulationPools();
       }
       if (shards && options.out) {
         const { scenario, ...rest } = plan;
