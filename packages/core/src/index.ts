@@ -4,7 +4,13 @@ export {
   forecastScenario,
   type IssueForecastRow,
 } from "./forecast.ts";
+export type { Loss } from "./models/bargaining.ts";
 export { compromise, weightedMean } from "./models/compromise.ts";
+export { eumRoundDiagnostics } from "./models/eum/diagnostics.ts";
+export { eum } from "./models/eum/eum.ts";
+export { type EumOptions, eumParams, eumPresets } from "./models/eum/options.ts";
+export { simulateEum } from "./models/eum/simulate.ts";
+export { kalaiSmorodinsky } from "./models/kalai-smorodinsky.ts";
 export {
   type IssueForecast,
   type Model,
@@ -14,6 +20,7 @@ export {
   type Round,
   type RunOptions,
 } from "./models/model.ts";
+export { nash } from "./models/nash.ts";
 export {
   type ParamSpec,
   type ParamValue,

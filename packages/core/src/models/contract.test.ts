@@ -25,7 +25,7 @@ function scenarioOf(actors: Actor[], min = 0, max = 100): ScenarioData {
         unit: undefined,
         minLabel: "low",
         maxLabel: "high",
-        statusQuo: undefined,
+        statusQuo: min,
         outcome: undefined,
         ratifiers: new Int32Array(0),
         actors: Int32Array.from(actors, (_, i) => i),
@@ -116,6 +116,7 @@ describe.each(models.map((m) => [m.id, m] as const))("model %s", (id, model) => 
       { capability: 1, position: 50, salience: 20 },
     ]);
     const first = data.issues[0] as ScenarioData["issues"][number];
+    first.statusQuo = undefined;
     data.issues.push({
       ...first,
       id: "j",

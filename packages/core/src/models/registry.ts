@@ -1,9 +1,18 @@
 import { compromise } from "./compromise.ts";
+import { eum } from "./eum/eum.ts";
+import { kalaiSmorodinsky } from "./kalai-smorodinsky.ts";
 import type { Model } from "./model.ts";
+import { nash } from "./nash.ts";
 import { weightedMedianModel } from "./weighted-median.ts";
 
 /** Every registered model, in the order forecasts show them. Add a model here. */
-export const models: readonly Model[] = [compromise, weightedMedianModel];
+export const models: readonly Model[] = [
+  compromise,
+  weightedMedianModel,
+  nash,
+  kalaiSmorodinsky,
+  eum,
+];
 
 /** Look a model up by id; throws with the list of known ids. */
 export function getModel(id: string): Model {

@@ -1,4 +1,5 @@
 import { readFile } from "node:fs/promises";
+import { models } from "@entente/core";
 import { describe, expect, it } from "vitest";
 import { parse } from "yaml";
 import { run } from "./program.ts";
@@ -49,9 +50,8 @@ describe("entente forecast", () => {
   it("writes CSV with one row per issue and Markdown with a table", async () => {
     const csv = await entente("forecast", "-f", "csv");
     const rows = csv.stdout.trim().split("\n");
-    expect(rows[0]).toBe(
-      "issue,title,min,max,unit,min_label,max_label,status_quo,compromise,weighted-median,spread",
-    );
+    const ids = models.map((m) => m.id).join(",");
+    expect(rows[0]).toBe(`issue,title,min,max,unit,min_label,max_label,status_quo,${ids},spread`);
     const scenario = parse(await readFile(path("scenarios/budapest-2025.yaml"), "utf8"));
     expect(rows).toHaveLength(scenario.issues.length + 1);
     const md = await entente("forecast", "-f", "md");

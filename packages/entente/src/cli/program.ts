@@ -2,6 +2,7 @@ import { Command, CommanderError } from "@commander-js/extra-typings";
 import { formatDiagnostic, InputError } from "../io/diagnostic.ts";
 import { backtestCommand } from "./commands/backtest.ts";
 import { forecastCommand } from "./commands/forecast.ts";
+import { importCommand } from "./commands/import.ts";
 import { modelsCommand } from "./commands/models.ts";
 import { runCommand } from "./commands/run.ts";
 import { schemaCommand } from "./commands/schema.ts";
@@ -22,6 +23,7 @@ export function createProgram(io: CliIO): Command {
     simulateCommand,
     mergeCommand,
     backtestCommand,
+    importCommand,
     validateCommand,
     schemaCommand,
   ];

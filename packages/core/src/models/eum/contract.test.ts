@@ -1,0 +1,131 @@
+// The shared model contract (../contract.test.ts) applied to `eum` until it is registered, with
+// both presets.
+import fc from "fast-check";
+import { describe, expect, it } from "vitest";
+import type { ScenarioData } from "../../scenario/prepare.ts";
+import type { RunOptions } from "../model.ts";
+import { eum } from "./eum.ts";
+
+interface Actor {
+  capability: number;
+  position: number;
+  salience: number;
+}
+
+function scenarioOf(actors: Actor[], min = 0, max = 100): ScenarioData {
+  return {
+    id: "contract",
+    title: "contract",
+    actors: actors.map((_, i) => ({ id: `a${i}`, name: `A${i}` })),
+    issues: [
+      {
+        id: "i",
+        title: "i",
+        min,
+        max,
+        unit: undefined,
+        minLabel: "low",
+        maxLabel: "high",
+        statusQuo: undefined,
+        outcome: undefined,
+        actors: Int32Array.from(actors, (_, i) => i),
+        positions: Float64Array.from(actors, (a) => a.position),
+        saliences: Float64Array.from(actors, (a) => a.salience),
+        capabilities: Float64Array.from(actors, (a) => a.capability),
+      },
+    ],
+  };
+}
+
+const actor = (min: number, max: number) =>
+  fc.record({
+    capability: fc.double({ min: 0.01, max: 1000, noNaN: true }),
+    position: fc.double({ min, max, noNaN: true }),
+    salience: fc.double({ min: 0, max: 100, noNaN: true }),
+  });
+
+describe.each([
+  ["scholz-code", { preset: "scholz-code" }],
+  ["paper", { preset: "paper" }],
+  ["paper, Q = 0.5, current range", { preset: "paper", params: { Q: 0.5, range: "current" } }],
+] as [string, RunOptions][])("eum (%s) meets the model contract", (_, options) => {
+  const forecast = (data: ScenarioData) => eum.run(data, options).issues[0]?.forecast as number;
+
+  it("declares an id, a label and a reference", () => {
+    expect(eum.id).toMatch(/^[a-z][a-z0-9-]*$/);
+    expect(eum.label.length).toBeGreaterThan(0);
+    expect(eum.reference.length).toBeGreaterThan(0);
+  });
+
+  it("forecasts within the issue's scale (any scale)", () => {
+    const scaled = fc
+      .record({
+        min: fc.double({ min: -1000, max: 1000, noNaN: true }),
+        width: fc.double({ min: 0.001, max: 1000, noNaN: true }),
+      })
+      .chain(({ min, width }) =>
+        fc.record({
+          min: fc.constant(min),
+          max: fc.constant(min + width),
+          actors: fc.array(actor(min, min + width), { minLength: 1, maxLength: 12 }),
+        }),
+      );
+    fc.assert(
+      fc.property(scaled, ({ min, max, actors }) => {
+        const x = forecast(scenarioOf(actors, min, max));
+        expect(x).toBeGreaterThanOrEqual(min);
+        expect(x).toBeLessThanOrEqual(max);
+      }),
+    );
+  });
+
+  it("does not depend on the order of the actors (exactly, not just to 9 digits)", () => {
+    fc.assert(
+      fc.property(
+        fc.array(actor(0, 100), { minLength: 1, maxLength: 12 }),
+        fc.infiniteStream(fc.nat()),
+        (actors, keys) => {
+          const shuffled = actors
+            .map((a) => ({ a, k: keys.next().value as number }))
+            .sort((p, q) => p.k - q.k)
+            .map((p) => p.a);
+          expect(forecast(scenarioOf(shuffled))).toBe(forecast(scenarioOf(actors)));
+        },
+      ),
+    );
+  });
+
+  it("returns x when every actor stands at x (unanimity)", () => {
+    fc.assert(
+      fc.property(
+        fc.double({ min: 0, max: 100, noNaN: true }),
+        fc.array(actor(0, 100), { minLength: 1, maxLength: 12 }),
+        (x, actors) => {
+          const y = forecast(scenarioOf(actors.map((a) => ({ ...a, position: x }))));
+          expect(y).toBeCloseTo(x, 9);
+        },
+      ),
+    );
+  });
+
+  it("forecasts every issue of the scenario, in order", () => {
+    const data = scenarioOf([{ capability: 1, position: 30, salience: 50 }]);
+    data.issues.push({ ...(data.issues[0] as ScenarioData["issues"][number]), id: "j" });
+    expect(eum.run(data, options).issues.map((i) => i.issue)).toEqual(["i", "j"]);
+  });
+});
+
+describe("eum on degenerate inputs", () => {
+  it("keeps everyone in place when nobody cares (all saliences 0)", () => {
+    const actors = [10, 40, 90].map((position) => ({ capability: 1, position, salience: 0 }));
+    const issue = eum.run(scenarioOf(actors)).issues[0];
+    expect(issue?.rounds?.[10]?.positions).toEqual({ a0: 10, a1: 40, a2: 90 });
+    expect(Number.isFinite(issue?.forecast)).toBe(true);
+  });
+
+  it("runs a single actor", () => {
+    const issue = eum.run(scenarioOf([{ capability: 1, position: 30, salience: 50 }])).issues[0];
+    expect(issue?.forecast).toBe(30);
+    expect(issue?.rounds).toHaveLength(11);
+  });
+});
