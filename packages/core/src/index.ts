@@ -27,7 +27,10 @@ export {
   type ParamValues,
   resolveParams,
 } from "./models/params.ts";
+export { pceModel } from "./models/pce/pce-model.ts";
 export { getModel, models } from "./models/registry.ts";
+export { runSmp } from "./models/smp/run-smp.ts";
+export { smpModel } from "./models/smp/smp-model.ts";
 export { type MedianTie, weightedMedian, weightedMedianModel } from "./models/weighted-median.ts";
 export { forecastPhased, type PhaseData, phaseData } from "./phases.ts";
 export { hashString, mix32, randomStream } from "./random/stream.ts";

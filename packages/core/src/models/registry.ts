@@ -3,6 +3,8 @@ import { eum } from "./eum/eum.ts";
 import { kalaiSmorodinsky } from "./kalai-smorodinsky.ts";
 import type { Model } from "./model.ts";
 import { nash } from "./nash.ts";
+import { pceModel } from "./pce/pce-model.ts";
+import { smpModel } from "./smp/smp-model.ts";
 import { weightedMedianModel } from "./weighted-median.ts";
 
 /** Every registered model, in the order forecasts show them. Add a model here. */
@@ -12,6 +14,8 @@ export const models: readonly Model[] = [
   nash,
   kalaiSmorodinsky,
   eum,
+  smpModel,
+  pceModel,
 ];
 
 /** Look a model up by id; throws with the list of known ids. */
