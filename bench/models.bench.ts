@@ -1,15 +1,76 @@
 import { readFileSync } from "node:fs";
-import { forecastScenario, models } from "@entente/core";
+import {
+  eum,
+  forecastScenario,
+  models,
+  type ScenarioData,
+  smpModel,
+  xoshiro128ss,
+} from "@entente/core";
 import { parseDeu3 } from "../packages/entente/src/backtest/deu3-parse.ts";
 import { runDeu3Backtest } from "../packages/entente/src/backtest/run-backtest.ts";
 import { readScenario } from "../packages/entente/src/io/read-scenario.ts";
+import { readKtabCsv, scenarioDataOf } from "../test/fixtures/ktab/ktab-fixtures.ts";
 import type { Benchmark } from "./harness.ts";
 
 const root = new URL("../", import.meta.url).pathname;
 const budapest = await readScenario(`${root}scenarios/budapest-2025.yaml`);
 
+/** A one-issue scenario of n random actors (fixed seed) for the EUM benchmarks. */
+function randomIssue(n: number): ScenarioData {
+  const rng = xoshiro128ss(1, 2, 3, n);
+  return {
+    id: `random-${n}`,
+    title: `${n} random actors`,
+    actors: Array.from({ length: n }, (_, i) => ({ id: `a${i}`, name: `A${i}` })),
+    issues: [
+      {
+        id: "x",
+        title: "x",
+        min: 0,
+        max: 100,
+        unit: undefined,
+        minLabel: "0",
+        maxLabel: "100",
+        statusQuo: 50,
+        outcome: undefined,
+        ratifiers: new Int32Array(0),
+        actors: Int32Array.from({ length: n }, (_, i) => i),
+        positions: Float64Array.from({ length: n }, () => Math.round(rng.next() * 100)),
+        saliences: Float64Array.from({ length: n }, () => 10 + rng.next() * 90),
+        capabilities: Float64Array.from({ length: n }, () => 1 + rng.next() * 99),
+      },
+    ],
+  };
+}
+
+const ktab = (name: string) =>
+  scenarioDataOf(readKtabCsv(`inputs/${name}.csv`));
+
 /** Benchmarks of the models and the backtest. */
 export const modelBenchmarks: Benchmark[] = [
+  ...([10, 50, 200] as const).map(
+    (n): Benchmark => ({
+      name: `eum: ${n} actors × 10 rounds`,
+      ...(n === 200 ? { targetSeconds: 0.5 } : {}),
+      repeat: n === 200 ? 3 : 5,
+      setup: () => {
+        const data = randomIssue(n);
+        return () => eum.run(data, { params: { rounds: 10 } });
+      },
+    }),
+  ),
+  ...(["a040", "a080", "a160"] as const).map(
+    (c): Benchmark => ({
+      name: `smp: KTAB dummyData-${c} (KTAB: ${c === "a040" ? "6.7 s" : c === "a080" ? "68 s" : "≈20 min"})`,
+      ...(c === "a080" ? { targetSeconds: 0.7 } : c === "a160" ? { targetSeconds: 10 } : {}),
+      repeat: c === "a160" ? 1 : 3,
+      setup: () => {
+        const data = ktab(`dummyData-${c}`);
+        return () => smpModel.run(data);
+      },
+    }),
+  ),
   {
     name: "forecast: Budapest, every model",
     setup: () => () => forecastScenario(budapest.data),
