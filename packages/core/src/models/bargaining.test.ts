@@ -1,55 +1,19 @@
 // Properties both bargaining models (nash, kalai-smorodinsky) must have, under every parameter set.
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
+import {
+  type TestActor as Actor,
+  actorArbitrary as actor,
+  oneIssueScenario,
+} from "../../../../test/support/one-issue.ts";
 import type { ScenarioData } from "../scenario/prepare.ts";
 import { feasibleSet, gain, maximiseConcave } from "./bargaining.ts";
 import { kalaiSmorodinsky } from "./kalai-smorodinsky.ts";
 import { type Model, ModelInputError, type RunOptions } from "./model.ts";
 import { nash } from "./nash.ts";
 
-interface Actor {
-  capability: number;
-  position: number;
-  salience: number;
-}
-
-function scenarioOf(
-  actors: Actor[],
-  statusQuo: number | undefined,
-  min = 0,
-  max = 100,
-): ScenarioData {
-  return {
-    id: "bargaining",
-    title: "bargaining",
-    actors: actors.map((_, i) => ({ id: `a${i}`, name: `A${i}` })),
-    issues: [
-      {
-        id: "i",
-        title: "i",
-        min,
-        max,
-        unit: undefined,
-        minLabel: "low",
-        maxLabel: "high",
-        statusQuo,
-        outcome: undefined,
-        ratifiers: new Int32Array(0),
-        actors: Int32Array.from(actors, (_, i) => i),
-        positions: Float64Array.from(actors, (a) => a.position),
-        saliences: Float64Array.from(actors, (a) => a.salience),
-        capabilities: Float64Array.from(actors, (a) => a.capability),
-      },
-    ],
-  };
-}
-
-const actor = (min: number, max: number) =>
-  fc.record({
-    capability: fc.double({ min: 0.01, max: 1000, noNaN: true }),
-    position: fc.double({ min, max, noNaN: true }),
-    salience: fc.double({ min: 0, max: 100, noNaN: true }),
-  });
+const scenarioOf = (actors: Actor[], statusQuo: number | undefined, min = 0, max = 100) =>
+  oneIssueScenario(actors, { min, max, statusQuo });
 
 /** Scenarios whose status quo lies outside the positions half the time, so F is often non-empty. */
 const scenarioArb = fc

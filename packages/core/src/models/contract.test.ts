@@ -1,48 +1,17 @@
 // The contract every registered model must meet. Adding a model to the registry runs it here.
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
+import {
+  actorArbitrary as actor,
+  oneIssueScenario,
+  type TestActor,
+} from "../../../../test/support/one-issue.ts";
 import type { ScenarioData } from "../scenario/prepare.ts";
 import { ModelInputError } from "./model.ts";
 import { models } from "./registry.ts";
 
-interface Actor {
-  capability: number;
-  position: number;
-  salience: number;
-}
-
-function scenarioOf(actors: Actor[], min = 0, max = 100): ScenarioData {
-  return {
-    id: "contract",
-    title: "contract",
-    actors: actors.map((_, i) => ({ id: `a${i}`, name: `A${i}` })),
-    issues: [
-      {
-        id: "i",
-        title: "i",
-        min,
-        max,
-        unit: undefined,
-        minLabel: "low",
-        maxLabel: "high",
-        statusQuo: min,
-        outcome: undefined,
-        ratifiers: new Int32Array(0),
-        actors: Int32Array.from(actors, (_, i) => i),
-        positions: Float64Array.from(actors, (a) => a.position),
-        saliences: Float64Array.from(actors, (a) => a.salience),
-        capabilities: Float64Array.from(actors, (a) => a.capability),
-      },
-    ],
-  };
-}
-
-const actor = (min: number, max: number) =>
-  fc.record({
-    capability: fc.double({ min: 0.01, max: 1000, noNaN: true }),
-    position: fc.double({ min, max, noNaN: true }),
-    salience: fc.double({ min: 0, max: 100, noNaN: true }),
-  });
+const scenarioOf = (actors: TestActor[], min = 0, max = 100) =>
+  oneIssueScenario(actors, { min, max, statusQuo: min });
 
 const forecast = (data: ScenarioData, id: string) =>
   models.find((m) => m.id === id)?.run(data).issues[0]?.forecast as number;

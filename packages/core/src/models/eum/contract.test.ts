@@ -2,47 +2,17 @@
 // both presets.
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
+import {
+  actorArbitrary as actor,
+  oneIssueScenario,
+  type TestActor,
+} from "../../../../../test/support/one-issue.ts";
 import type { ScenarioData } from "../../scenario/prepare.ts";
 import type { RunOptions } from "../model.ts";
 import { eum } from "./eum.ts";
 
-interface Actor {
-  capability: number;
-  position: number;
-  salience: number;
-}
-
-function scenarioOf(actors: Actor[], min = 0, max = 100): ScenarioData {
-  return {
-    id: "contract",
-    title: "contract",
-    actors: actors.map((_, i) => ({ id: `a${i}`, name: `A${i}` })),
-    issues: [
-      {
-        id: "i",
-        title: "i",
-        min,
-        max,
-        unit: undefined,
-        minLabel: "low",
-        maxLabel: "high",
-        statusQuo: undefined,
-        outcome: undefined,
-        actors: Int32Array.from(actors, (_, i) => i),
-        positions: Float64Array.from(actors, (a) => a.position),
-        saliences: Float64Array.from(actors, (a) => a.salience),
-        capabilities: Float64Array.from(actors, (a) => a.capability),
-      },
-    ],
-  };
-}
-
-const actor = (min: number, max: number) =>
-  fc.record({
-    capability: fc.double({ min: 0.01, max: 1000, noNaN: true }),
-    position: fc.double({ min, max, noNaN: true }),
-    salience: fc.double({ min: 0, max: 100, noNaN: true }),
-  });
+const scenarioOf = (actors: TestActor[], min = 0, max = 100) =>
+  oneIssueScenario(actors, { min, max });
 
 describe.each([
   ["scholz-code", { preset: "scholz-code" }],

@@ -26,6 +26,7 @@ function emission(): ScenarioData {
         maxLabel: "10",
         statusQuo: undefined,
         outcome: 8.833,
+        ratifiers: new Int32Array(0),
         actors: Int32Array.from(actors, (_, i) => i),
         positions: Float64Array.from(actors, (a) => a.position),
         saliences: Float64Array.from(actors, (a) => a.salience),

@@ -51,6 +51,7 @@ const data: ScenarioData = {
       maxLabel: "10",
       statusQuo: undefined,
       outcome: undefined,
+      ratifiers: new Int32Array(0),
       actors: Int32Array.from(actors, (_, i) => i),
       positions: Float64Array.from(actors, (a) => a.position),
       saliences: Float64Array.from(actors, (a) => a.salience),

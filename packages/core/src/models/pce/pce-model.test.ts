@@ -1,40 +1,11 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
+import { type TestActor as A, oneIssueScenario } from "../../../../../test/support/one-issue.ts";
 import type { ScenarioData } from "../../scenario/prepare.ts";
 import { ModelInputError } from "../model.ts";
 import { type PceDetails, pceModel } from "./pce-model.ts";
 
-interface A {
-  capability: number;
-  position: number;
-  salience: number;
-}
-
-function scenario(actors: A[], min = 0, max = 100): ScenarioData {
-  return {
-    id: "t",
-    title: "t",
-    actors: actors.map((_, i) => ({ id: `a${i}`, name: `A${i}` })),
-    issues: [
-      {
-        id: "i",
-        title: "i",
-        min,
-        max,
-        unit: undefined,
-        minLabel: "lo",
-        maxLabel: "hi",
-        statusQuo: undefined,
-        outcome: undefined,
-        ratifiers: new Int32Array(0),
-        actors: Int32Array.from(actors, (_, i) => i),
-        positions: Float64Array.from(actors, (a) => a.position),
-        saliences: Float64Array.from(actors, (a) => a.salience),
-        capabilities: Float64Array.from(actors, (a) => a.capability),
-      },
-    ],
-  };
-}
+const scenario = (actors: A[], min = 0, max = 100) => oneIssueScenario(actors, { min, max });
 
 const run = (actors: A[], params: Record<string, string> = {}, min = 0, max = 100) => {
   const issue = pceModel.run(scenario(actors, min, max), { params }).issues[0];

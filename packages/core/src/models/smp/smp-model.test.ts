@@ -5,6 +5,7 @@ import {
   readKtabJson,
   scenarioDataOf,
 } from "../../../../../test/fixtures/ktab/ktab-fixtures.ts";
+import { oneIssueScenario, type TestActor } from "../../../../../test/support/one-issue.ts";
 import type { ScenarioData } from "../../scenario/prepare.ts";
 import { ModelInputError } from "../model.ts";
 import { type SmpDetails, smpModel } from "./smp-model.ts";
@@ -91,35 +92,8 @@ describe("model smp reproduces KTAB's default runs", () => {
   });
 });
 
-function oneIssue(
-  actors: { capability: number; position: number; salience: number }[],
-  min = 0,
-  max = 100,
-): ScenarioData {
-  return {
-    id: "t",
-    title: "t",
-    actors: actors.map((_, i) => ({ id: `a${i}`, name: `A${i}` })),
-    issues: [
-      {
-        id: "i",
-        title: "i",
-        min,
-        max,
-        unit: undefined,
-        minLabel: "lo",
-        maxLabel: "hi",
-        statusQuo: undefined,
-        outcome: undefined,
-        ratifiers: new Int32Array(0),
-        actors: Int32Array.from(actors, (_, i) => i),
-        positions: Float64Array.from(actors, (a) => a.position),
-        saliences: Float64Array.from(actors, (a) => a.salience),
-        capabilities: Float64Array.from(actors, (a) => a.capability),
-      },
-    ],
-  };
-}
+const oneIssue = (actors: TestActor[], min = 0, max = 100) =>
+  oneIssueScenario(actors, { min, max });
 
 describe("model smp behaviour", () => {
   const dummy = scenarioDataOf(readKtabCsv("inputs/dummyData_3Dim.csv"));
