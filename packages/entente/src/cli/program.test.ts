@@ -2,24 +2,10 @@ import { readFile } from "node:fs/promises";
 import { models } from "@entente/core";
 import { describe, expect, it } from "vitest";
 import { parse } from "yaml";
-import { run } from "./program.ts";
+import { entente } from "../../../../test/support/cli.ts";
 
 const root = new URL("../../../../", import.meta.url);
 const path = (p: string) => new URL(p, root).pathname;
-
-async function entente(...argv: string[]) {
-  let stdout = "";
-  let stderr = "";
-  const code = await run(argv, {
-    stdout: (t) => {
-      stdout += t;
-    },
-    stderr: (t) => {
-      stderr += t;
-    },
-  });
-  return { code, stdout, stderr };
-}
 
 describe("entente forecast", () => {
   it("forecasts the built-in Budapest scenario when no file is given", async () => {

@@ -2,21 +2,7 @@ import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
-import { run } from "./program.ts";
-
-async function entente(...argv: string[]) {
-  let stdout = "";
-  let stderr = "";
-  const code = await run(argv, {
-    stdout: (t) => {
-      stdout += t;
-    },
-    stderr: (t) => {
-      stderr += t;
-    },
-  });
-  return { code, stdout, stderr };
-}
+import { entente } from "../../../../test/support/cli.ts";
 
 describe("entente simulate and merge", async () => {
   const dir = await mkdtemp(join(tmpdir(), "entente-sim-"));

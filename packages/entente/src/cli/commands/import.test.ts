@@ -1,54 +1,13 @@
 import { mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { type Command, CommanderError } from "@commander-js/extra-typings";
 import { forecastScenario } from "@entente/core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { formatDiagnostic, InputError } from "../../io/diagnostic.ts";
+import { entente } from "../../../../../test/support/cli.ts";
 import { readScenario } from "../../io/read-scenario.ts";
-import { CliError, EXIT } from "../io.ts";
-import { createProgram } from "../program.ts";
-import { importCommand } from "./import.ts";
 
 const root = new URL("../../../../../", import.meta.url);
 const fixture = (name: string) => new URL(`test/fixtures/import/${name}`, root).pathname;
-
-/**
- * Run `entente <argv>` in-process with the import command, mapping errors to exit codes as
- * program.ts's `run` does (until the command is registered there, it is added here).
- */
-async function entente(...argv: string[]) {
-  let stdout = "";
-  let stderr = "";
-  const io = {
-    stdout: (t: string) => {
-      stdout += t;
-    },
-    stderr: (t: string) => {
-      stderr += t;
-    },
-  };
-  const program = createProgram(io);
-  if (!program.commands.some((c) => c.name() === "import")) {
-    const cmd = importCommand(io) as unknown as Command;
-    cmd.exitOverride().configureOutput({ writeOut: io.stdout, writeErr: io.stderr });
-    program.addCommand(cmd);
-  }
-  let code: number = EXIT.ok;
-  try {
-    await program.parseAsync(argv, { from: "user" });
-  } catch (e) {
-    if (e instanceof CommanderError) code = e.exitCode === 0 ? EXIT.ok : EXIT.invalidInput;
-    else if (e instanceof InputError) {
-      for (const d of e.diagnostics) io.stderr(`${formatDiagnostic(d)}\n`);
-      code = EXIT.invalidInput;
-    } else if (e instanceof CliError) {
-      io.stderr(`entente: ${e.message}\n`);
-      code = e.exitCode;
-    } else throw e;
-  }
-  return { code, stdout, stderr };
-}
 
 let dir: string;
 beforeAll(async () => {
