@@ -44,8 +44,7 @@ function randomIssue(n: number): ScenarioData {
   };
 }
 
-const ktab = (name: string) =>
-  scenarioDataOf(readKtabCsv(`inputs/${name}.csv`));
+const ktab = (name: string) => scenarioDataOf(readKtabCsv(`inputs/${name}.csv`));
 
 /** Benchmarks of the models and the backtest. */
 export const modelBenchmarks: Benchmark[] = [

@@ -85,7 +85,10 @@ function toInput(
     const values = estimate.map((e) => e.value);
     const cumulative: number[] = [];
     let acc = 0;
-    for (const w of weights) cumulative.push((acc += w / total));
+    for (const w of weights) {
+      acc += w / total;
+      cumulative.push(acc);
+    }
     return {
       central: values.reduce((s, v, j) => s + v * (weights[j] as number), 0) / total,
       low: Math.min(...values),

@@ -112,7 +112,8 @@ export function simulateCommand(io: CliIO) {
         if (!m || !Number.isFinite(x)) {
           throw new CliError(`--threshold expects issue=value, got "${t}"`, EXIT.invalidInput);
         }
-        (thresholds[m[1] as string] ??= []).push(x);
+        const issue = m[1] as string;
+        thresholds[issue] = [...(thresholds[issue] ?? []), x];
       }
       const plan: SimulationPlan = {
         scenario: loaded.scenario,
