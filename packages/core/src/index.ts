@@ -1,4 +1,115 @@
 export {
+  type AdditiveUtility,
+  type AdditiveUtilitySpec,
+  additiveUtility,
+  statusQuoUtility,
+  utilityOf,
+  utilityRanges,
+} from "./deals/additive-utility.ts";
+export {
+  type Concession,
+  type IssueChange,
+  type Logroll,
+  type OptionRef,
+  optionRef,
+  singleIssueMoves,
+  startingOptions,
+  whatCanAOfferB,
+} from "./deals/concessions.ts";
+export {
+  convexFrontier,
+  distanceToHull,
+  type HullFrontier,
+  type HullPoint,
+  hullEgalitarianPoint,
+  hullKalaiSmorodinskyPoint,
+  hullNashPoint,
+} from "./deals/convex-frontier.ts";
+export {
+  analyseDeals,
+  assessOutcome,
+  type DealAnalysis,
+  type DealPoint,
+  type OutcomeAssessment,
+} from "./deals/deal-analysis.ts";
+export { type DealOptions, dealAnalysis, dealOptions, dealParams } from "./deals/deal-options.ts";
+export { descendingOrder } from "./deals/descending-order.ts";
+export {
+  assertEnumerable,
+  DEFAULT_MAX_OUTCOMES,
+  evaluateInto,
+  evaluateOutcomes,
+} from "./deals/evaluate-outcomes.ts";
+export { distanceToFrontier, distanceToPoint } from "./deals/frontier-distance.ts";
+export {
+  type GeniusDealSpace,
+  type GeniusDuplicates,
+  type GeniusIssue,
+  type GeniusItem,
+  type GeniusProblem,
+  type GeniusUtilitySpace,
+  type GeniusWeight,
+  geniusDealSpace,
+  type SourceLocation,
+} from "./deals/genius-space.ts";
+export { type GeniusWebProblem, geniusWebDealSpace } from "./deals/geniusweb-space.ts";
+export { type KsConvention, kalaiSmorodinskyPoint } from "./deals/kalai-smorodinsky-point.ts";
+export { nashPoint } from "./deals/nash-point.ts";
+export { opposition } from "./deals/opposition.ts";
+export {
+  categoricalIssue,
+  type DealIssue,
+  decodeOutcome,
+  describeOutcome,
+  encodeOutcome,
+  gridIssue,
+  gridValues,
+  type IssueStatusQuo,
+  type OutcomePart,
+  type OutcomeSpace,
+  outcomeSpace,
+  statusQuoOptions,
+  statusQuoOutcome,
+} from "./deals/outcome-space.ts";
+export { type PackagePath, type PathStep, packagePath } from "./deals/package-path.ts";
+export { dominates, paretoFrontier } from "./deals/pareto-frontier.ts";
+export {
+  type Frontier,
+  type FrontierPoints,
+  frontierOf,
+  frontierPoints,
+  paretoOutcomes,
+  undominatedOptions,
+} from "./deals/pareto-outcomes.ts";
+export {
+  DEFAULT_GRID_POINTS,
+  type ScenarioDealOptions,
+  type ScenarioDealSpace,
+  scenarioDealSpace,
+} from "./deals/scenario-deal-space.ts";
+export {
+  candidateCount,
+  countRational,
+  isRational,
+  type SolutionPoint,
+  utilitiesAt,
+} from "./deals/solution-point.ts";
+export {
+  lossValue,
+  optionValues,
+  type ValueFunction,
+  type ValueLoss,
+  valueAt,
+} from "./deals/value-function.ts";
+export { egalitarianPoint, maxWelfarePoint } from "./deals/welfare-point.ts";
+export {
+  type PartySlack,
+  type RobustPackage,
+  type WinSet,
+  type WinSetScope,
+  winSet,
+} from "./deals/win-set.ts";
+export {
   type ForecastModel,
   type ForecastTable,
   forecastScenario,
