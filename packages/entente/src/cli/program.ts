@@ -1,6 +1,7 @@
 import { Command, CommanderError } from "@commander-js/extra-typings";
 import { formatDiagnostic, InputError } from "../io/diagnostic.ts";
 import { backtestCommand } from "./commands/backtest.ts";
+import { dealsCommand } from "./commands/deals.ts";
 import { forecastCommand } from "./commands/forecast.ts";
 import { importCommand } from "./commands/import.ts";
 import { modelsCommand } from "./commands/models.ts";
@@ -22,6 +23,7 @@ export function createProgram(io: CliIO): Command {
     modelsCommand,
     simulateCommand,
     mergeCommand,
+    dealsCommand,
     backtestCommand,
     importCommand,
     validateCommand,
