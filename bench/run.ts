@@ -1,9 +1,13 @@
 // `npm run bench [-- filter]`: every benchmark, with seconds and the ratio to a calibration
 // workload measured in the same run. Figures, not pass/fail: targets are printed beside them.
+import { dealBenchmarks } from "./deals.bench.ts";
 import { runBenchmarks } from "./harness.ts";
 import { modelBenchmarks } from "./models.bench.ts";
 import { simulationBenchmarks, speedUp } from "./simulate.bench.ts";
 
 process.stdout.write(`Entente benchmarks — node ${process.version}, ${process.arch}\n`);
-const results = await runBenchmarks([...modelBenchmarks, ...simulationBenchmarks], process.argv[2]);
+const results = await runBenchmarks(
+  [...modelBenchmarks, ...dealBenchmarks, ...simulationBenchmarks],
+  process.argv[2],
+);
 speedUp(results);
