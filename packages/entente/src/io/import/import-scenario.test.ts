@@ -105,6 +105,9 @@ describe("importText", () => {
 describe("detectFormat", () => {
   it("tells the formats apart by name and contents", () => {
     expect(detectFormat("<Scenario/>", "x.dat")).toBe("ktab-xml");
+    expect(() => detectFormat('<?xml version="1.0"?>\n<utility_space>', "England.xml")).toThrow(
+      /Genius negotiation domain or profile.*entente deals --genius/,
+    );
     expect(detectFormat("", "x.xml")).toBe("ktab-xml");
     expect(detectFormat("name\tx\tc\ts\n", "x.txt")).toBe("eum-table");
     expect(detectFormat("S, d, 3, 1\n", "x.csv")).toBe("ktab-csv");

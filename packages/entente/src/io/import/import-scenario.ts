@@ -42,6 +42,15 @@ export function detectFormat(text: string, file: string): ImportFormat {
       "this is already a scenario file (YAML or JSON); check it with `entente validate`",
     );
   }
+  if (/<(negotiation_template|utility_space)\b/.test(text.slice(0, 4096))) {
+    throw at1(
+      file,
+      "(file)",
+      "this is a Genius negotiation domain or profile: its issues have discrete options with a utility " +
+        "per option, which a scenario's continuous scales cannot hold faithfully; analyse it with " +
+        "`entente deals --genius <domain.xml> <profile.xml…>`",
+    );
+  }
   if (text.trimStart().startsWith("<") || ext === "xml") return "ktab-xml";
   if (looksLikeEumTable(text)) return "eum-table";
   const first = (/^[^\r\n]*/.exec(text)?.[0] ?? "").split(",").map((c) => c.trim());
