@@ -70,8 +70,11 @@ export function packagePath(
       for (const [i, o] of changes) trial[i] = o;
       const xa = utilityOf(a, trial);
       const xb = utilityOf(b, trial);
-      if (xa < ua || xb < ub || (xa === ua && xb === ub)) return;
-      if (xa + xb <= ua + ub) return;
+      // Neither side may lose beyond rounding (equal sums in another order differ in the last
+      // bit), and together they must gain.
+      const eps = 1e-12 * (1 + Math.abs(ua) + Math.abs(ub));
+      if (xa < ua - eps || xb < ub - eps) return;
+      if (xa + xb <= ua + ub + eps) return;
       if (
         !best ||
         score(xa, xb) > score(best.xa, best.xb) ||
@@ -108,15 +111,19 @@ export function packagePath(
     const frontier = paretoOutcomes(space, [a, b], options.maxOutcomes);
     const [fa, fb] = frontier.utilities as [Float64Array, Float64Array];
     let jump = -1;
+    // Frontier utilities are summed in another order than utilityOf's, so compare within
+    // rounding: a point that equals the current package is not a step; one that beats it in
+    // either utility (and loses in neither) is, and the best of those by the Nash product wins.
+    const eps = 1e-12 * (1 + Math.abs(ua) + Math.abs(ub));
+    const gainScore = (xa: number, xb: number) =>
+      Math.max(0, xa - ua0) * Math.max(0, xb - ub0) + 1e-9 * (xa + xb);
     for (let j = 0; j < frontier.outcomes.length; j++) {
       const xa = fa[j] as number;
       const xb = fb[j] as number;
-      if (xa < ua || xb < ub) continue;
-      if (xa === ua && xb === ub) {
-        jump = -2; // the current package's utilities are on the frontier
-        break;
-      }
-      if (jump < 0 || score(xa, xb) > score(fa[jump] as number, fb[jump] as number)) jump = j;
+      if (xa < ua - eps || xb < ub - eps) continue;
+      if (xa <= ua + eps && xb <= ub + eps) continue;
+      if (jump < 0 || gainScore(xa, xb) > gainScore(fa[jump] as number, fb[jump] as number))
+        jump = j;
     }
     if (jump >= 0) {
       const target = new Int32Array(k);
