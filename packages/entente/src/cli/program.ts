@@ -7,6 +7,7 @@ import { importCommand } from "./commands/import.ts";
 import { modelsCommand } from "./commands/models.ts";
 import { runCommand } from "./commands/run.ts";
 import { schemaCommand } from "./commands/schema.ts";
+import { serveCommand } from "./commands/serve.ts";
 import { mergeCommand, simulateCommand } from "./commands/simulate.ts";
 import { validateCommand } from "./commands/validate.ts";
 import { CliError, type CliIO, EXIT } from "./io.ts";
@@ -24,6 +25,7 @@ export function createProgram(io: CliIO): Command {
     simulateCommand,
     mergeCommand,
     dealsCommand,
+    serveCommand,
     backtestCommand,
     importCommand,
     validateCommand,

@@ -1,0 +1,178 @@
+import {
+  type AdditiveUtility,
+  analyseDeals,
+  type DealOptions,
+  type OutcomeSpace,
+  packagePath,
+  type Scenario,
+  type ScenarioData,
+  scenarioDealSpace,
+  whatCanAOfferB,
+  winSet,
+} from "@entente/core";
+import {
+  type DealsDocument,
+  describeConcession,
+  describeLogroll,
+  describePackage,
+  describePath,
+  describePoint,
+} from "../format/deals.ts";
+
+/** Grids with round steps (10, 12.5, 20, 25, 50 % of the scale), finest first. */
+const ROUND_GRIDS = [11, 9, 6, 5, 3];
+
+/**
+ * A scenario's deal space on `options.gridPoints` per issue. For a win-set, which enumerates
+ * every package, a grid the caller did not choose is reduced to the finest round grid that fits
+ * in `options.maxOutcomes`, with a note saying so (naming the caller's grid option).
+ */
+export function scenarioDealGrid(
+  data: ScenarioData,
+  options: DealOptions,
+  fit: { ratify: boolean; gridChosen: boolean; gridOption: string },
+) {
+  const build = (points: number) =>
+    scenarioDealSpace(data, {
+      grid: points,
+      loss: options.loss,
+      statusQuoOnGrid: options.statusQuoOnGrid,
+    });
+  let grid = options.gridPoints;
+  let built = build(grid);
+  let gridNote: string | undefined;
+  if (fit.ratify && !fit.gridChosen && built.space.size > options.maxOutcomes) {
+    for (const g of ROUND_GRIDS.filter((x) => x < grid)) {
+      built = build(g);
+      if (built.space.size <= options.maxOutcomes) {
+        gridNote = `reduced from ${grid} so that the win-set can enumerate every package; ${fit.gridOption} to choose`;
+        grid = g;
+        break;
+      }
+    }
+  }
+  return { ...built, grid, gridNote };
+}
+
+/**
+ * The two negotiating parties: the ids given (exactly two, different), or the scenario's two
+ * actors with the most capability (central values). Throws RangeError naming what is allowed.
+ */
+export function dealParties(
+  between: readonly string[] | undefined,
+  ids: readonly string[],
+  scenario: Scenario | undefined,
+): [number, number] {
+  if (between !== undefined) {
+    const idx = between.map((n) => ids.indexOf(n));
+    if (between.length !== 2 || idx.some((i) => i < 0) || idx[0] === idx[1]) {
+      throw new RangeError(
+        `expected two different parties, each one of ${ids.join(", ")}; got ${JSON.stringify(between.join(","))}`,
+      );
+    }
+    return [idx[0] as number, idx[1] as number];
+  }
+  if (!scenario) return [0, 1];
+  const capability = (c: Scenario["actors"][number]["capability"]) =>
+    typeof c === "number"
+      ? c
+      : Array.isArray(c)
+        ? c.reduce((s, e) => s + e.value, 0) / c.length
+        : c.value;
+  const order = scenario.actors
+    .map((actor, i) => ({ i, c: capability(actor.capability) }))
+    .sort((x, y) => y.c - x.c);
+  return [order[0]?.i ?? 0, order[1]?.i ?? 1];
+}
+
+/**
+ * The deal-space document of `entente deals` and `POST /api/scenarios/:id/deals`: frontier,
+ * Nash, Kalai–Smorodinsky and welfare packages between parties `ia` and `ib`, what each can offer
+ * the other, the path from the status quo, and — with `ratifiers` — the win-set.
+ */
+export function dealsDocument(input: {
+  space: OutcomeSpace;
+  utilities: AdditiveUtility[];
+  parties: [number, number];
+  options: DealOptions;
+  limit: number;
+  source: string;
+  scenario?: Scenario | undefined;
+  ratifiers?: Int32Array[] | undefined;
+  grid?: number | undefined;
+  gridNote?: string | undefined;
+  notes?: string[];
+}): DealsDocument {
+  const { space, utilities, options, limit, scenario } = input;
+  const [ia, ib] = input.parties;
+  const a = utilities[ia] as AdditiveUtility;
+  const b = utilities[ib] as AdditiveUtility;
+  const notes = [...(input.notes ?? [])];
+  const analysis = analyseDeals(space, [a, b], {
+    ks: options.ks,
+    ksUtopia: options.ksUtopia,
+    maxOutcomes: options.maxOutcomes,
+  });
+  const hasStatusQuo = analysis.statusQuo !== undefined;
+  const none = { concessions: [], logrolls: [] };
+  const ab = hasStatusQuo ? whatCanAOfferB(space, a, b, { limit }) : none;
+  const ba = hasStatusQuo ? whatCanAOfferB(space, b, a, { limit }) : none;
+  if (!hasStatusQuo) notes.push("no status-quo package, so no offers or path from it");
+  const path = hasStatusQuo
+    ? packagePath(space, a, b, { maxOutcomes: options.maxOutcomes })
+    : undefined;
+  const doc: DealsDocument = {
+    source: input.source,
+    parties: [a.id, b.id],
+    grid: input.grid,
+    ...(input.gridNote ? { gridNote: input.gridNote } : {}),
+    packages: space.size,
+    frontierPoints: analysis.frontierPoints,
+    rationalPackages: analysis.rationalOutcomes,
+    reservations: [a.reservation, b.reservation],
+    nash: describePoint(space, analysis.nash, scenario),
+    kalaiSmorodinsky: describePoint(space, analysis.kalaiSmorodinsky, scenario),
+    maxWelfare: describePoint(space, analysis.maxWelfare, scenario),
+    offers: {
+      aToB: ab.concessions.map((c) => describeConcession(c, scenario)),
+      bToA: ba.concessions.map((c) => describeConcession(c, scenario)),
+      logrolls: ab.logrolls.map((l) => describeLogroll(l, scenario)),
+    },
+    path: path ? describePath(path) : [],
+    notes,
+  };
+  if (input.ratifiers) {
+    const ids = utilities.map((u) => u.id);
+    const w = winSet(space, utilities, input.ratifiers, {
+      scope: options.winSetScope,
+      alsoRequired: [ia, ib],
+      maxOutcomes: options.maxOutcomes,
+    });
+    const robust = w.robust;
+    doc.winSet = {
+      required: Array.from(w.required, (p) => ids[p] as string),
+      size: w.size,
+      ...(robust && w.size > 0
+        ? {
+            robust: {
+              package: describePackage(space, robust.outcome, scenario),
+              minSlack: robust.minSlack,
+            },
+          }
+        : {}),
+      ...(robust && w.size === 0
+        ? {
+            nearest: {
+              package: describePackage(space, robust.outcome, scenario),
+              minSlack: robust.minSlack,
+              binding: robust.binding.map((x) => ({
+                party: ids[x.party] as string,
+                shortfall: x.shortfall,
+              })),
+            },
+          }
+        : {}),
+    };
+  }
+  return doc;
+}

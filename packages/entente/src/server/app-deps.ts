@@ -1,0 +1,14 @@
+import type { Store } from "../store/store.ts";
+import type { DealsHandler } from "./deals-extension.ts";
+import type { SimulationJobs } from "./simulation-jobs.ts";
+
+/** What the routes share: the store, the background simulations and the limits. */
+export interface AppDeps {
+  store: Store;
+  jobs: SimulationJobs;
+  deals: DealsHandler | undefined;
+  /** Most samples one simulation may ask for. */
+  maxSamples: number;
+  /** Most worker threads one simulation may ask for (default: the machine's cores). */
+  maxWorkers: number;
+}

@@ -1,0 +1,318 @@
+import { readdirSync, readFileSync } from "node:fs";
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { parse as parseYaml } from "yaml";
+import { firstInvalidUtf8 } from "../../io/decode-text.ts";
+import { openSqliteStore } from "../../store/sqlite-store.ts";
+import type { Store } from "../../store/store.ts";
+import { callApi } from "../call-api.ts";
+import { createApp, type EntenteApp } from "../create-app.ts";
+
+const root = new URL("../../../../../", import.meta.url);
+const fixture = (path: string) => readFileSync(new URL(`test/fixtures/${path}`, root), "utf8");
+const minimal = fixture("valid/minimal.yaml");
+
+let store: Store;
+let app: EntenteApp;
+
+beforeEach(async () => {
+  store = await openSqliteStore(":memory:");
+  app = createApp({ store, webDir: false });
+});
+
+afterEach(async () => {
+  await app.close();
+  await store.close();
+});
+
+const call = (method: string, path: string, body?: unknown, headers?: Record<string, string>) =>
+  callApi(app, method, path, body, headers);
+
+describe("creating and reading scenarios", () => {
+  it("creates a scenario from YAML text as revision 1, keeping the text exactly", async () => {
+    const created = await call("POST", "/api/scenarios", {
+      text: minimal,
+      author: "ana",
+      message: "first draft",
+    });
+    expect(created.status).toBe(201);
+    expect(created.headers.get("location")).toBe("/api/scenarios/minimal");
+    expect(created.body).toMatchObject({
+      scenarioId: "minimal",
+      revision: 1,
+      title: "A minimal valid scenario",
+      format: "yaml",
+      author: "ana",
+      message: "first draft",
+      text: minimal,
+    });
+    expect(created.body.scenario.actors.map((a: { id: string }) => a.id)).toEqual(["a", "b"]);
+    const read = await call("GET", "/api/scenarios/minimal");
+    expect(read.status).toBe(200);
+    expect(read.body).toEqual(created.body);
+    const list = await call("GET", "/api/scenarios");
+    expect(list.body.scenarios).toMatchObject([
+      { id: "minimal", latestRevision: 1, latest: { revision: 1, author: "ana" } },
+    ]);
+  });
+
+  it("creates a scenario from a scenario object, bare or as { scenario }, stored as JSON", async () => {
+    const scenario = parseYaml(minimal);
+    const bare = await call("POST", "/api/scenarios", scenario);
+    expect(bare.status).toBe(201);
+    expect(bare.body.format).toBe("json");
+    expect(JSON.parse(bare.body.text)).toEqual(scenario);
+    const wrapped = await call("POST", "/api/scenarios", {
+      scenario: { ...scenario, id: "other" },
+      message: "copy",
+    });
+    expect(wrapped.status).toBe(201);
+    expect(wrapped.body).toMatchObject({ scenarioId: "other", format: "json", message: "copy" });
+  });
+
+  it("takes JSON text, guessing the format from the first character", async () => {
+    const text = JSON.stringify(parseYaml(minimal), null, 2);
+    const created = await call("POST", "/api/scenarios", { text });
+    expect(created.status).toBe(201);
+    expect(created.body).toMatchObject({ format: "json", text });
+  });
+
+  it("refuses a second scenario with the same id with 409", async () => {
+    await call("POST", "/api/scenarios", { text: minimal });
+    const again = await call("POST", "/api/scenarios", { text: minimal });
+    expect(again.status).toBe(409);
+    expect(again.body.errors).toEqual([
+      {
+        path: "id",
+        message: 'scenario "minimal" already exists; save a new revision of it instead',
+      },
+    ]);
+  });
+
+  it("answers 404 for an unknown scenario or revision and 400 for a bad revision number", async () => {
+    await call("POST", "/api/scenarios", { text: minimal });
+    const cases: Array<[string, number, string, string]> = [
+      ["/api/scenarios/nope", 404, "(scenario)", 'no scenario "nope"'],
+      [
+        "/api/scenarios/minimal?revision=4",
+        404,
+        "(revision)",
+        'scenario "minimal" has no revision 4; its revisions are 1 to 1',
+      ],
+      [
+        "/api/scenarios/minimal?revision=abc",
+        400,
+        "revision",
+        'expected a whole number ≥ 1, got "abc"',
+      ],
+      ["/api/scenarios/nope/revisions", 404, "(scenario)", 'no scenario "nope"'],
+      ["/api/scenarios/nope/export.yaml", 404, "(scenario)", 'no scenario "nope"'],
+      [
+        `/api/scenarios/${"x".repeat(201)}`,
+        400,
+        "(request)",
+        `scenario id: expected a non-empty string of at most 200 characters, got "${"x".repeat(201)}"`,
+      ],
+    ];
+    for (const [path, status, where, message] of cases) {
+      const answer = await call("GET", path);
+      expect([path, answer.status]).toEqual([path, status]);
+      expect(answer.body).toEqual({ errors: [{ path: where, message }] });
+    }
+  });
+});
+
+describe("validation errors", () => {
+  const expected: Record<string, string[]> = JSON.parse(fixture("invalid/expected.json")).expected;
+  const files = readdirSync(new URL("test/fixtures/invalid/", root)).filter(
+    (f) =>
+      /\.(ya?ml|json)$/.test(f) &&
+      f !== "expected.json" &&
+      firstInvalidUtf8(readFileSync(new URL(`test/fixtures/invalid/${f}`, root))) < 0,
+  );
+
+  it.each(files)(
+    "reports %s exactly as `entente validate` does, with line and column",
+    async (f) => {
+      const text = fixture(`invalid/${f}`);
+      const format = f.endsWith(".json") ? "json" : "yaml";
+      const answer = await call("POST", "/api/scenarios", { text, format });
+      expect(answer.status).toBe(400);
+      const lines = answer.body.errors.map(
+        (e: { line: number; col: number; path: string; message: string }) =>
+          `${e.line}:${e.col} ${e.path}: ${e.message}`,
+      );
+      expect(lines).toEqual(expected[f]);
+    },
+  );
+
+  it("reports a scenario object's problems by path, without line and column", async () => {
+    const scenario = parseYaml(minimal);
+    scenario.stances[0].salience = 130;
+    scenario.colour = "red";
+    const answer = await call("POST", "/api/scenarios", { scenario });
+    expect(answer.status).toBe(400);
+    expect(answer.body.errors).toEqual(
+      expect.arrayContaining([
+        { path: "stances.0.salience", message: "expected a salience from 0 to 100, got 130" },
+        expect.objectContaining({
+          path: "colour",
+          message: expect.stringMatching(/^unknown field "colour"/),
+        }),
+      ]),
+    );
+  });
+
+  it.each([
+    ["text not text", { text: 42 }, "text", "expected the scenario's YAML or JSON text, got 42"],
+    [
+      "unknown format",
+      { text: minimal, format: "toml" },
+      "format",
+      'expected one of yaml, json, got "toml"',
+    ],
+    [
+      "unknown field",
+      { text: minimal, colour: 1 },
+      "colour",
+      'unknown field "colour"; allowed: text, format, baseRevision, author, message',
+    ],
+    [
+      "author not text",
+      { text: minimal, author: 7 },
+      "author",
+      "expected text of at most 200 characters, got 7",
+    ],
+    [
+      "baseRevision on create",
+      { text: minimal, baseRevision: 1 },
+      "baseRevision",
+      "a new scenario has no earlier revision; use PUT /api/scenarios/:id to save one",
+    ],
+    [
+      "scenario not an object",
+      { scenario: [1] },
+      "scenario",
+      "expected the scenario as a JSON object, got a list of 1",
+    ],
+  ])("refuses a bad envelope: %s", async (_name, body, path, message) => {
+    const answer = await call("POST", "/api/scenarios", body);
+    expect(answer.status).toBe(400);
+    expect(answer.body.errors).toEqual([{ path, message }]);
+  });
+
+  it("refuses a body that is not JSON with 415, and broken JSON with 400", async () => {
+    const form = await call("POST", "/api/scenarios", "text=abc", {
+      "content-type": "application/x-www-form-urlencoded",
+    });
+    expect(form.status).toBe(415);
+    expect(form.body.errors[0]).toEqual({
+      path: "(body)",
+      message: 'expected Content-Type: application/json, got "application/x-www-form-urlencoded"',
+    });
+    const broken = await call("POST", "/api/scenarios", '{"text": ', {
+      "content-type": "application/json",
+    });
+    expect(broken.status).toBe(400);
+    expect(broken.body.errors[0].path).toBe("(body)");
+    expect(broken.body.errors[0].message).toMatch(/^invalid JSON: /);
+    const list = await call("POST", "/api/scenarios", [1, 2]);
+    expect(list.body.errors[0].message).toBe("expected a JSON object, got a list");
+  });
+});
+
+describe("saving revisions", () => {
+  beforeEach(async () => {
+    await call("POST", "/api/scenarios", { text: minimal });
+  });
+
+  const edited = (title: string) => minimal.replace("A minimal valid scenario", title);
+
+  it("saves a new revision on the latest and keeps the old one readable", async () => {
+    const saved = await call("PUT", "/api/scenarios/minimal", {
+      text: edited("Second title"),
+      baseRevision: 1,
+      message: "retitled",
+    });
+    expect(saved.status).toBe(200);
+    expect(saved.body).toMatchObject({ revision: 2, title: "Second title", message: "retitled" });
+    expect((await call("GET", "/api/scenarios/minimal")).body.revision).toBe(2);
+    const old = await call("GET", "/api/scenarios/minimal?revision=1");
+    expect(old.body).toMatchObject({ revision: 1, text: minimal });
+    const history = await call("GET", "/api/scenarios/minimal/revisions");
+    expect(history.body.id).toBe("minimal");
+    expect(
+      history.body.revisions.map((r: { revision: number; title: string }) => [r.revision, r.title]),
+    ).toEqual([
+      [2, "Second title"],
+      [1, "A minimal valid scenario"],
+    ]);
+  });
+
+  it("answers 409 when baseRevision is not the latest, and writes nothing", async () => {
+    await call("PUT", "/api/scenarios/minimal", { text: edited("Mine"), baseRevision: 1 });
+    const late = await call("PUT", "/api/scenarios/minimal", {
+      text: edited("Theirs"),
+      baseRevision: 1,
+    });
+    expect(late.status).toBe(409);
+    expect(late.body.errors).toEqual([
+      {
+        path: "baseRevision",
+        message:
+          'scenario "minimal" is at revision 2, not 1: someone saved it since; reload it, reapply your change and save again',
+      },
+    ]);
+    const history = await call("GET", "/api/scenarios/minimal/revisions");
+    expect(history.body.revisions).toHaveLength(2);
+    expect((await call("GET", "/api/scenarios/minimal")).body.title).toBe("Mine");
+  });
+
+  it("needs baseRevision, the scenario's own id, and an existing scenario", async () => {
+    const missing = await call("PUT", "/api/scenarios/minimal", { text: edited("x") });
+    expect(missing.status).toBe(400);
+    expect(missing.body.errors[0].path).toBe("baseRevision");
+    const renamed = await call("PUT", "/api/scenarios/minimal", {
+      text: minimal.replace("id: minimal", "id: renamed"),
+      baseRevision: 1,
+    });
+    expect(renamed.status).toBe(400);
+    expect(renamed.body.errors).toEqual([
+      {
+        path: "id",
+        line: 1,
+        col: 5,
+        message:
+          'the scenario\'s id is "renamed" but this is scenario "minimal"; ids cannot change (create a new scenario instead)',
+      },
+    ]);
+    const unknown = await call("PUT", "/api/scenarios/nope", {
+      text: minimal.replace("id: minimal", "id: nope"),
+      baseRevision: 1,
+    });
+    expect(unknown.status).toBe(404);
+    expect(unknown.body.errors).toEqual([{ path: "(scenario)", message: 'no scenario "nope"' }]);
+  });
+
+  it("saves an edit sent as a scenario object", async () => {
+    const scenario = { ...parseYaml(minimal), title: "As object" };
+    const saved = await call("PUT", "/api/scenarios/minimal", { scenario, baseRevision: 1 });
+    expect(saved.status).toBe(200);
+    expect(saved.body).toMatchObject({ revision: 2, format: "json", title: "As object" });
+  });
+});
+
+describe("exporting YAML", () => {
+  it("gives YAML text as saved, and JSON converted to YAML", async () => {
+    await call("POST", "/api/scenarios", { text: minimal });
+    const scenario = { ...parseYaml(minimal), title: "JSON title" };
+    await call("PUT", "/api/scenarios/minimal", { scenario, baseRevision: 1 });
+    const first = await call("GET", "/api/scenarios/minimal/export.yaml?revision=1");
+    expect(first.status).toBe(200);
+    expect(first.headers.get("content-type")).toBe("application/yaml; charset=utf-8");
+    expect(first.headers.get("content-disposition")).toBe('attachment; filename="minimal-r1.yaml"');
+    expect(first.text).toBe(minimal);
+    const latest = await call("GET", "/api/scenarios/minimal/export.yaml");
+    expect(latest.text.startsWith("# JSON title — revision 2, saved as JSON\n")).toBe(true);
+    expect(parseYaml(latest.text)).toEqual(scenario);
+  });
+});

@@ -1,0 +1,227 @@
+import { setMaxListeners } from "node:events";
+import {
+  type SimulationPlan,
+  type SimulationSummary,
+  scenarioHash,
+  simulationReport,
+} from "@entente/core";
+import type { SimulationDocument } from "../format/simulation.ts";
+import { runSimulation } from "../pool/run-simulation.ts";
+import type { RunRecord } from "../store/records.ts";
+import type { Store } from "../store/store.ts";
+
+/** What a run's listeners hear: progress while it runs, then the finished run once. */
+export type RunEvent =
+  | { type: "progress"; done: number; total: number }
+  | { type: "end"; run: RunRecord };
+
+/** Options of {@link SimulationJobs}. */
+export interface SimulationJobsOptions {
+  /** Simulations run at once; the rest wait, queued (default 1: a simulation uses every core). */
+  concurrency?: number;
+  /** Least time between two progress writes to the store, in ms (default 250). */
+  progressIntervalMs?: number;
+  /** Where to report a failure to record a run's state (default: nowhere). */
+  log?: (message: string) => void;
+}
+
+interface Job {
+  run: RunRecord;
+  plan: SimulationPlan;
+  workers: number;
+  controller: AbortController;
+}
+
+/**
+ * Background simulations: runs recorded as `queued` are started in order on the worker pool
+ * ({@link runSimulation}), their progress written to the store and sent to listeners, their
+ * result or error recorded at the end. Cancelling aborts the workers and records `cancelled`.
+ */
+export class SimulationJobs {
+  readonly #store: Store;
+  readonly #concurrency: number;
+  readonly #interval: number;
+  readonly #log: (message: string) => void;
+  readonly #queue: Job[] = [];
+  readonly #running = new Map<string, Job>();
+  readonly #listeners = new Map<string, Set<(event: RunEvent) => void>>();
+  readonly #settled = new Set<Promise<void>>();
+  #closed = false;
+
+  constructor(store: Store, options: SimulationJobsOptions = {}) {
+    const { concurrency = 1, progressIntervalMs = 250, log = () => {} } = options;
+    if (!Number.isSafeInteger(concurrency) || concurrency < 1) {
+      throw new RangeError(`concurrency: expected a whole number ≥ 1, got ${concurrency}`);
+    }
+    if (!Number.isFinite(progressIntervalMs) || progressIntervalMs < 0) {
+      throw new RangeError(`progressIntervalMs: expected a number ≥ 0, got ${progressIntervalMs}`);
+    }
+    this.#store = store;
+    this.#concurrency = concurrency;
+    this.#interval = progressIntervalMs;
+    this.#log = log;
+  }
+
+  /** Queue a simulation for `run` (already recorded as `queued`) on `workers` threads. */
+  submit(run: RunRecord, plan: SimulationPlan, workers: number): void {
+    if (this.#closed) throw new Error("the server is stopping; no new simulations are started");
+    const controller = new AbortController();
+    // The pool adds one abort listener per task batch (up to 8 per worker).
+    setMaxListeners(8 * workers + 8, controller.signal);
+    this.#queue.push({ run, plan, workers, controller });
+    this.#pump();
+  }
+
+  /** Whether this process is running or holding `id` in its queue. */
+  has(id: string): boolean {
+    return this.#running.has(id) || this.#queue.some((j) => j.run.id === id);
+  }
+
+  /**
+   * Cancel a queued or running simulation and record it as `cancelled`. Throws the store's
+   * ConflictError if it had already finished, NotFoundError if there is no such run.
+   */
+  async cancel(id: string): Promise<RunRecord> {
+    const queued = this.#queue.findIndex((j) => j.run.id === id);
+    if (queued >= 0) this.#queue.splice(queued, 1);
+    this.#running.get(id)?.controller.abort();
+    const run = await this.#store.updateRun(id, {
+      status: "cancelled",
+      finished: new Date().toISOString(),
+    });
+    this.#emit(id, { type: "end", run });
+    return run;
+  }
+
+  /** Listen to one run's events; returns the function that stops listening. */
+  subscribe(id: string, listener: (event: RunEvent) => void): () => void {
+    let set = this.#listeners.get(id);
+    if (!set) {
+      set = new Set();
+      this.#listeners.set(id, set);
+    }
+    set.add(listener);
+    return () => {
+      set.delete(listener);
+      if (set.size === 0 && this.#listeners.get(id) === set) this.#listeners.delete(id);
+    };
+  }
+
+  /**
+   * Stop: queued and running simulations are aborted and recorded as failed ("the server
+   * stopped"), and this waits until each has settled.
+   */
+  async close(): Promise<void> {
+    this.#closed = true;
+    const pending = [...this.#queue.splice(0), ...this.#running.values()];
+    for (const job of pending) job.controller.abort();
+    await Promise.all(
+      pending.map(async (job) => {
+        try {
+          const run = await this.#store.updateRun(job.run.id, {
+            status: "failed",
+            error: "the server stopped before the simulation finished",
+            finished: new Date().toISOString(),
+          });
+          this.#emit(job.run.id, { type: "end", run });
+        } catch {
+          // It finished or was cancelled meanwhile: its record is already final.
+        }
+      }),
+    );
+    await Promise.all([...this.#settled]);
+  }
+
+  #pump(): void {
+    while (!this.#closed && this.#running.size < this.#concurrency && this.#queue.length > 0) {
+      const job = this.#queue.shift() as Job;
+      this.#running.set(job.run.id, job);
+      const done = this.#execute(job).finally(() => {
+        this.#running.delete(job.run.id);
+        this.#settled.delete(done);
+        this.#pump();
+      });
+      this.#settled.add(done);
+    }
+  }
+
+  async #execute(job: Job): Promise<void> {
+    const { run, plan, workers, controller } = job;
+    const id = run.id;
+    const total = plan.samples;
+    try {
+      await this.#store.updateRun(id, {
+        status: "running",
+        started: new Date().toISOString(),
+        progressTotal: total,
+      });
+    } catch {
+      return; // cancelled before it started
+    }
+    this.#emit(id, { type: "progress", done: 0, total });
+    let lastWrite = 0;
+    let lastDone = 0;
+    let writing: Promise<unknown> = Promise.resolve();
+    try {
+      const summary = await runSimulation(plan, {
+        workers,
+        signal: controller.signal,
+        onProgress: (done, all) => {
+          if (done === lastDone) return; // the pool reports every 100 ms, moved or not
+          lastDone = done;
+          this.#emit(id, { type: "progress", done, total: all });
+          const now = Date.now();
+          if (now - lastWrite >= this.#interval) {
+            lastWrite = now;
+            writing = writing
+              .then(() => this.#store.updateRun(id, { progressDone: done }))
+              .catch(() => {});
+          }
+        },
+      });
+      await writing;
+      if (controller.signal.aborted) return;
+      const finished = await this.#store.updateRun(id, {
+        status: "done",
+        progressDone: total,
+        result: simulationDocument(plan, summary),
+        finished: new Date().toISOString(),
+      });
+      this.#emit(id, { type: "end", run: finished });
+    } catch (e) {
+      await writing;
+      if (controller.signal.aborted) return; // cancel() or close() has recorded it
+      const message = e instanceof Error ? e.message : String(e);
+      try {
+        const failed = await this.#store.updateRun(id, {
+          status: "failed",
+          error: message,
+          finished: new Date().toISOString(),
+        });
+        this.#emit(id, { type: "end", run: failed });
+      } catch (recordError) {
+        this.#log(`cannot record the failure of run ${id}: ${(recordError as Error).message}`);
+      }
+    }
+  }
+
+  #emit(id: string, event: RunEvent): void {
+    for (const listener of this.#listeners.get(id) ?? []) listener(event);
+  }
+}
+
+/** The document `entente simulate --format json` prints, for a finished simulation. */
+export function simulationDocument(
+  plan: SimulationPlan,
+  summary: SimulationSummary,
+): SimulationDocument {
+  return {
+    scenario: plan.scenario.id,
+    scenarioHash: scenarioHash(plan.scenario),
+    samples: plan.samples,
+    seed: plan.seed,
+    models: plan.models,
+    distribution: plan.distribution ?? "triangular",
+    report: simulationReport(summary),
+  };
+}

@@ -1,0 +1,292 @@
+/**
+ * The workbench's only door to the server: typed calls to the `entente serve` JSON API. Every
+ * non-2xx answer becomes an {@link ApiError} carrying the status and the parsed body, so views
+ * can show validation errors (400) and stale-revision conflicts (409) precisely.
+ * @module
+ */
+import type { ForecastTable, Scenario } from "@entente/core";
+
+/** One problem the server found in a scenario (400 `{errors: [...]}`). */
+export interface ApiFieldError {
+  path: string;
+  line?: number;
+  col?: number;
+  message: string;
+}
+
+/** A failed request: the HTTP status, a readable message and the server's JSON body. */
+export class ApiError extends Error {
+  override name = "ApiError";
+  readonly status: number;
+  readonly body: unknown;
+  constructor(status: number, message: string, body: unknown) {
+    super(message);
+    this.status = status;
+    this.body = body;
+  }
+  /** The field errors of a 400 answer (empty for other failures). */
+  get errors(): ApiFieldError[] {
+    const errors = (this.body as { errors?: unknown } | null)?.errors;
+    if (!Array.isArray(errors)) return [];
+    return errors.map((e: Record<string, unknown>) => ({
+      ...e,
+      path: Array.isArray(e.path) ? e.path.join(".") : String(e.path ?? ""),
+      message: String(e.message ?? ""),
+    }));
+  }
+}
+
+/** A scenario in the listing, with its latest revision. */
+export interface ScenarioSummary {
+  id: string;
+  title: string;
+  updated?: string;
+  latestRevision: number;
+}
+
+/** One revision's metadata (history rows). */
+export interface RevisionInfo {
+  revision: number;
+  title: string;
+  created: string;
+  author?: string | null;
+  message?: string | null;
+}
+
+/** A whole revision: metadata plus the validated scenario. */
+export interface ScenarioRevision extends RevisionInfo {
+  scenarioId: string;
+  latestRevision?: number;
+  scenario: Scenario;
+}
+
+/** What GET /api/models says about one model. */
+export interface ModelInfo {
+  id: string;
+  label: string;
+  reference?: string;
+  dynamic: boolean;
+  fast?: boolean;
+  presets?: string[];
+}
+
+/** `POST /run`: one model's forecast and its rounds, per issue. */
+export interface RunDocument {
+  model: string;
+  issues: Array<{
+    issue: string;
+    forecast: number;
+    rounds?: Array<{ round: number; positions: Record<string, number> }>;
+  }>;
+}
+
+/** A recorded run as `GET /api/runs/:id` returns it. */
+export interface RunRecord {
+  id: string;
+  status: "queued" | "running" | "done" | "failed" | "cancelled";
+  progressDone: number;
+  progressTotal: number;
+  result: unknown;
+  error: string | null;
+}
+
+/** What the server says about itself (`GET /api/health`: status, version, store). */
+export interface ServerInfo {
+  health: Record<string, unknown>;
+}
+
+async function request<T>(method: string, url: string, body?: unknown): Promise<T> {
+  const init: RequestInit = { method, headers: { accept: "application/json" } };
+  if (body !== undefined) {
+    init.body = JSON.stringify(body);
+    init.headers = { ...init.headers, "content-type": "application/json" };
+  }
+  const response = await fetch(url, init);
+  const text = await response.text();
+  let parsed: unknown = text;
+  try {
+    parsed = text === "" ? null : JSON.parse(text);
+  } catch {
+    // not JSON: keep the text for the message
+  }
+  if (!response.ok) {
+    const errors = (parsed as { errors?: Array<{ path?: string; message?: string }> } | null)
+      ?.errors;
+    const message = Array.isArray(errors)
+      ? errors.map((e) => `${e.path ? `${e.path}: ` : ""}${e.message ?? ""}`).join("; ")
+      : typeof parsed === "string" && parsed !== ""
+        ? parsed
+        : response.statusText;
+    throw new ApiError(response.status, `${response.status}: ${message}`, parsed);
+  }
+  return parsed as T;
+}
+
+/** Unwrap `{key: [...]}` or a bare list, whichever the server sends. */
+function list<T>(value: unknown, key: string): T[] {
+  if (Array.isArray(value)) return value as T[];
+  const inner = (value as Record<string, unknown> | null)?.[key];
+  return Array.isArray(inner) ? (inner as T[]) : [];
+}
+
+function summary(raw: Record<string, unknown>): ScenarioSummary {
+  const latest = raw.latest as { revision?: number } | undefined;
+  return {
+    id: String(raw.id),
+    title: String(raw.title ?? raw.id),
+    ...(typeof raw.updated === "string" ? { updated: raw.updated } : {}),
+    latestRevision: Number(raw.latestRevision ?? latest?.revision ?? raw.revision ?? 1),
+  };
+}
+
+function revision(raw: Record<string, unknown>): ScenarioRevision {
+  return {
+    scenarioId: String(raw.scenarioId ?? raw.id),
+    revision: Number(raw.revision),
+    title: String(raw.title ?? ""),
+    created: String(raw.created ?? ""),
+    author: (raw.author as string | null | undefined) ?? null,
+    message: (raw.message as string | null | undefined) ?? null,
+    ...(raw.latestRevision === undefined ? {} : { latestRevision: Number(raw.latestRevision) }),
+    scenario: raw.scenario as Scenario,
+  };
+}
+
+const enc = encodeURIComponent;
+
+/** The JSON API of `entente serve`, relative to the page's origin. */
+export const api = {
+  async serverInfo(): Promise<ServerInfo> {
+    return { health: (await request<Record<string, unknown>>("GET", "/api/health")) ?? {} };
+  },
+
+  async models(): Promise<ModelInfo[]> {
+    const raw = list<Record<string, unknown>>(await request("GET", "/api/models"), "models");
+    return raw.map((m) => ({
+      id: String(m.id),
+      label: String(m.label ?? m.id),
+      ...(typeof m.reference === "string" ? { reference: m.reference } : {}),
+      dynamic: Boolean(m.dynamic),
+      ...(typeof m.fast === "boolean" ? { fast: m.fast } : {}),
+      ...(m.presets ? { presets: presetNames(m.presets) } : {}),
+    }));
+  },
+
+  async scenarios(): Promise<ScenarioSummary[]> {
+    return list<Record<string, unknown>>(await request("GET", "/api/scenarios"), "scenarios").map(
+      summary,
+    );
+  },
+
+  /** Create a scenario from YAML or JSON text; answers with its first revision. */
+  async createScenario(text: string, format: "yaml" | "json"): Promise<ScenarioRevision> {
+    return revision(await request("POST", "/api/scenarios", { text, format }));
+  },
+
+  async scenario(id: string, rev?: number): Promise<ScenarioRevision> {
+    const query = rev === undefined ? "" : `?revision=${rev}`;
+    return revision(await request("GET", `/api/scenarios/${enc(id)}${query}`));
+  },
+
+  /** Save a new revision on top of `baseRevision`; a stale base is a 409 {@link ApiError}. */
+  async saveScenario(
+    id: string,
+    scenario: Scenario,
+    baseRevision: number,
+    message?: string,
+  ): Promise<ScenarioRevision> {
+    return revision(
+      await request("PUT", `/api/scenarios/${enc(id)}`, {
+        scenario,
+        baseRevision,
+        ...(message ? { message } : {}),
+      }),
+    );
+  },
+
+  async revisions(id: string): Promise<RevisionInfo[]> {
+    return list<Record<string, unknown>>(
+      await request("GET", `/api/scenarios/${enc(id)}/revisions`),
+      "revisions",
+    ).map((r) => ({
+      revision: Number(r.revision),
+      title: String(r.title ?? ""),
+      created: String(r.created ?? ""),
+      author: (r.author as string | null | undefined) ?? null,
+      message: (r.message as string | null | undefined) ?? null,
+    }));
+  },
+
+  exportUrl(id: string, rev?: number): string {
+    return `/api/scenarios/${enc(id)}/export.yaml${rev === undefined ? "" : `?revision=${rev}`}`;
+  },
+
+  /**
+   * Every model's forecast of a revision. The workbench asks for these as it opens a revision,
+   * not as analyses to keep, so they are not recorded as runs (`record: false`).
+   */
+  async forecast(id: string, rev?: number): Promise<ForecastTable> {
+    const raw = await request<Record<string, unknown>>(
+      "POST",
+      `/api/scenarios/${enc(id)}/forecast`,
+      { record: false, ...(rev === undefined ? {} : { revision: rev }) },
+    );
+    return (raw.result ?? raw) as ForecastTable;
+  },
+
+  /** One model's run document (rounds per issue) for a revision; not recorded as a run. */
+  async run(id: string, model: string, rev?: number): Promise<RunDocument> {
+    const raw = await request<Record<string, unknown>>("POST", `/api/scenarios/${enc(id)}/run`, {
+      model,
+      record: false,
+      ...(rev === undefined ? {} : { revision: rev }),
+    });
+    return (raw.result ?? raw) as RunDocument;
+  },
+
+  /**
+   * Deal-space search between two actors (`between`), optionally with the win-set of the
+   * scenario's ratifiers; the server answers 501 when its build has no deal engine.
+   */
+  async deals(
+    id: string,
+    options: { between?: [string, string]; ratify?: boolean },
+    rev?: number,
+  ): Promise<unknown> {
+    const raw = await request<Record<string, unknown>>("POST", `/api/scenarios/${enc(id)}/deals`, {
+      record: false,
+      ...options,
+      ...(rev === undefined ? {} : { revision: rev }),
+    });
+    return raw.result ?? raw;
+  },
+
+  async cancelRun(id: string): Promise<RunRecord> {
+    return request("DELETE", `/api/runs/${enc(id)}`);
+  },
+
+  /** Start a Monte Carlo run; answers at once with the run id (202). */
+  async simulate(
+    id: string,
+    options: { samples: number; seed: number; models?: string[] },
+    rev?: number,
+  ): Promise<RunRecord> {
+    return request("POST", `/api/scenarios/${enc(id)}/simulate`, {
+      ...options,
+      ...(rev === undefined ? {} : { revision: rev }),
+    });
+  },
+
+  async runRecord(id: string): Promise<RunRecord> {
+    return request("GET", `/api/runs/${enc(id)}`);
+  },
+
+  runEventsUrl(id: string): string {
+    return `/api/runs/${enc(id)}/events`;
+  },
+};
+
+function presetNames(presets: unknown): string[] {
+  if (Array.isArray(presets)) return presets.map((p) => (typeof p === "string" ? p : String(p)));
+  return Object.keys(presets as Record<string, unknown>);
+}

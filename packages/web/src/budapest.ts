@@ -1,0 +1,4 @@
+/** The built-in Budapest 2025 scenario as shipped, for "new from the built-in scenario". */
+import text from "../../../scenarios/budapest-2025.yaml?raw";
+
+export const budapestYaml: string = text;

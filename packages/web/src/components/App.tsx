@@ -1,0 +1,51 @@
+import { useEffect, useState } from "react";
+import { api, type ModelInfo, type ServerInfo } from "../api.ts";
+import { useRoute } from "../route.ts";
+import { ScenarioList } from "./ScenarioList.tsx";
+import { ScenarioWorkspace } from "./ScenarioWorkspace.tsx";
+
+/** The workbench: the scenario list, or one scenario's workspace, chosen by the URL hash. */
+export function App() {
+  const route = useRoute();
+  const [models, setModels] = useState<ModelInfo[]>([]);
+  const [server, setServer] = useState<ServerInfo | undefined>();
+  const [offline, setOffline] = useState<string | undefined>();
+
+  useEffect(() => {
+    api.models().then(setModels, (e: Error) => setOffline(e.message));
+    api.serverInfo().then(setServer, (e: Error) => setOffline(e.message));
+  }, []);
+
+  return (
+    <div className="app">
+      <header className="app-header">
+        <a className="brand" href="#/">
+          Entente <span>workbench</span>
+        </a>
+        <span className="server-status" role="status">
+          {offline
+            ? `server unreachable: ${offline}`
+            : server
+              ? `server ${String(server.health.version ?? "")} · ${models.length} models`.replace(
+                  "  ",
+                  " ",
+                )
+              : "connecting…"}
+        </span>
+      </header>
+      <main>
+        {route.page === "list" ? (
+          <ScenarioList />
+        ) : (
+          <ScenarioWorkspace
+            key={route.id}
+            id={route.id}
+            tab={route.tab}
+            {...(route.revision === undefined ? {} : { revision: route.revision })}
+            models={models}
+          />
+        )}
+      </main>
+    </div>
+  );
+}

@@ -1,0 +1,102 @@
+import type { ApiFieldError } from "../api.ts";
+
+/** Where the last save attempt stands. */
+export type SaveState =
+  | { status: "idle" }
+  | { status: "saving" }
+  | { status: "saved"; revision: number }
+  /** The server had a newer revision than the one the draft was based on (HTTP 409). */
+  | { status: "conflict"; base: number; latest: number; message: string }
+  /** The server refused the draft (HTTP 400) with these errors. */
+  | { status: "invalid"; errors: ApiFieldError[]; message: string }
+  | { status: "error"; message: string };
+
+export interface SaveBarProps {
+  state: SaveState;
+  dirty: boolean;
+  invalid: boolean;
+  /** The revision a save builds on. */
+  base: number;
+  viewingOld: boolean;
+  exportUrl: string;
+  onSave: (baseRevision: number) => void;
+  onOpenLatest: () => void;
+}
+
+/** Save as a new revision, the outcome of the last save, and a 409 conflict with its choices. */
+export function SaveBar({
+  state,
+  dirty,
+  invalid,
+  base,
+  viewingOld,
+  exportUrl,
+  onSave,
+  onOpenLatest,
+}: SaveBarProps) {
+  const canSave = (dirty || viewingOld) && !invalid && state.status !== "saving";
+  const why = invalid
+    ? "Fix the validation problems first"
+    : !dirty && !viewingOld
+      ? "No changes to save"
+      : viewingOld
+        ? `Saves this older revision's content as revision ${base + 1}`
+        : `Saves revision ${base + 1}`;
+  return (
+    <div className="save-bar">
+      <div className="save-actions">
+        <a className="button" href={exportUrl} download>
+          Export YAML
+        </a>
+        <button
+          type="button"
+          className="primary"
+          onClick={() => onSave(base)}
+          disabled={!canSave}
+          title={why}
+          aria-describedby="save-why"
+        >
+          {state.status === "saving" ? "Saving…" : "Save as new revision"}
+        </button>
+      </div>
+      <span id="save-why" className="visually-hidden">
+        {why}
+      </span>
+      <div aria-live="polite" className="save-status">
+        {state.status === "saved" && (
+          <p className="ok" data-testid="save-status">
+            Saved as revision {state.revision}.
+          </p>
+        )}
+        {state.status === "error" && (
+          <p className="error" role="alert">
+            Save failed: {state.message}
+          </p>
+        )}
+        {state.status === "invalid" && (
+          <p className="error" role="alert">
+            The server refused the draft ({state.errors.length} problem
+            {state.errors.length === 1 ? "" : "s"}; see the editor).
+          </p>
+        )}
+      </div>
+      {state.status === "conflict" && (
+        <div className="conflict" role="alert" data-testid="conflict">
+          <strong>Conflict: revision {state.latest} was saved while you edited.</strong>
+          <p>
+            Your draft is based on revision {state.base}, but the scenario is now at revision{" "}
+            {state.latest}. Saving anyway would replace those changes with your draft.
+          </p>
+          <div className="save-actions">
+            <button type="button" onClick={onOpenLatest}>
+              Open revision {state.latest} (discard my draft)
+            </button>
+            <button type="button" className="danger" onClick={() => onSave(state.latest)}>
+              Save my draft as revision {state.latest + 1} anyway
+            </button>
+          </div>
+        </div>
+      )}
+    </div>
+  );
+}

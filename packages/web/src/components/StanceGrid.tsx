@@ -1,0 +1,96 @@
+import type { Estimate, Scenario, ValidationIssue } from "@entente/core";
+import { useMemo, useRef } from "react";
+import {
+  cellKey,
+  describeEstimate,
+  errorsByCell,
+  inputId,
+  setCapability,
+} from "../scenario-edit.ts";
+import { EstimateMark } from "./EstimateMark.tsx";
+import { NumberField } from "./NumberField.tsx";
+import { StanceCell } from "./StanceCell.tsx";
+
+export interface StanceGridProps {
+  scenario: Scenario;
+  /** The draft's validation problems; those inside the grid are shown in their cells. */
+  issues: readonly ValidationIssue[];
+  onChange: (next: Scenario) => void;
+}
+
+/** Actors (rows, with capability) × issues (columns): each cell an actor's stance on an issue. */
+export function StanceGrid({ scenario, issues, onChange }: StanceGridProps) {
+  const errors = useMemo(() => errorsByCell(scenario, issues), [scenario, issues]);
+  // Each capability as it was when its input took the focus: edits move from there.
+  const origin = useRef(new Map<string, Estimate>());
+  return (
+    // biome-ignore lint/a11y/noNoninteractiveTabindex: a scrollable region must be reachable by keyboard
+    <section className="grid-scroll" aria-label="Stances: actors by issues" tabIndex={0}>
+      <table className="stance-grid">
+        <thead>
+          <tr>
+            <th scope="col">Actor</th>
+            <th scope="col">Capability</th>
+            {scenario.issues.map((issue) => (
+              <th scope="col" key={issue.id} title={issue.description ?? issue.title}>
+                <span className="issue-title">{issue.title}</span>
+                <span className="scale">
+                  {issue.scale.min}–{issue.scale.max}
+                  {issue.scale.unit ? ` ${issue.scale.unit}` : ""}
+                </span>
+              </th>
+            ))}
+          </tr>
+        </thead>
+        <tbody>
+          {scenario.actors.map((actor) => {
+            const key = cellKey(actor.id, "", "capability");
+            return (
+              <tr key={actor.id}>
+                <th scope="row" title={actor.description ?? actor.name}>
+                  {actor.name}
+                </th>
+                <td className="capability">
+                  <NumberField
+                    id={inputId(actor.id, "", "capability")}
+                    short="cap"
+                    label={`${actor.name} capability`}
+                    value={draftValue(actor.capability)}
+                    errors={errors.get(key)}
+                    onFocus={() => origin.current.set(actor.id, actor.capability)}
+                    onBlur={() => origin.current.delete(actor.id)}
+                    onChange={(x) =>
+                      onChange(setCapability(scenario, actor.id, x, origin.current.get(actor.id)))
+                    }
+                  />
+                  <EstimateMark
+                    description={describeEstimate(actor.capability, scenario.sources)}
+                  />
+                </td>
+                {scenario.issues.map((issue) => (
+                  <StanceCell
+                    key={issue.id}
+                    scenario={scenario}
+                    actor={actor}
+                    issue={issue}
+                    errors={errors}
+                    onChange={onChange}
+                  />
+                ))}
+              </tr>
+            );
+          })}
+        </tbody>
+      </table>
+    </section>
+  );
+}
+
+/** What an input shows for an estimate: its central value, or the text typed into `value`. */
+export function draftValue(estimate: unknown): unknown {
+  if (typeof estimate === "object" && estimate !== null && !Array.isArray(estimate)) {
+    const value = (estimate as { value?: unknown }).value;
+    if (typeof value === "string") return value;
+  }
+  return describeEstimate(estimate, undefined).central;
+}

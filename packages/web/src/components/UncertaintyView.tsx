@@ -1,0 +1,374 @@
+import type { Scenario } from "@entente/core";
+import * as Plot from "@observablehq/plot";
+import { useEffect, useId, useMemo, useRef, useState } from "react";
+import { api, type ModelInfo, type RunRecord } from "../api.ts";
+import { modelColor } from "../model-colors.ts";
+import { fmt } from "../scenario-edit.ts";
+import { histogramBins, readSimulationResult, type SimulationResult } from "../simulation.ts";
+import { IssuePicker } from "./IssuePicker.tsx";
+import { PlotFigure } from "./PlotFigure.tsx";
+
+export interface UncertaintyViewProps {
+  scenarioId: string;
+  revision: number;
+  scenario: Scenario;
+  models: readonly ModelInfo[];
+  issue: string;
+  onIssue: (id: string) => void;
+  dirty: boolean;
+}
+
+type Progress =
+  | { status: "idle" }
+  | { status: "running"; runId: string; done: number; total: number }
+  | { status: "done"; runId: string; result: SimulationResult }
+  | { status: "failed"; runId?: string; message: string };
+
+const DEFAULT_MODELS = ["compromise", "weighted-median", "eum"];
+
+/**
+ * Monte Carlo on the server: start a simulation, follow its progress over server-sent events,
+ * then show each model's forecast distribution on an issue with its 80 % interval (and a
+ * tornado chart when the result carries sensitivity data).
+ */
+export function UncertaintyView(props: UncertaintyViewProps) {
+  const { scenarioId, revision, scenario, models, issue, onIssue, dirty } = props;
+  const ids = useId();
+  const [samples, setSamples] = useState(2000);
+  const [seed, setSeed] = useState(42);
+  const [chosen, setChosen] = useState<string[] | undefined>();
+  const [progress, setProgress] = useState<Progress>({ status: "idle" });
+  const source = useRef<EventSource | undefined>(undefined);
+  const selected = chosen ?? DEFAULT_MODELS.filter((id) => models.some((m) => m.id === id));
+
+  useEffect(() => () => source.current?.close(), []);
+
+  const finish = (run: RunRecord) => {
+    source.current?.close();
+    source.current = undefined;
+    const result = run.status === "done" ? readSimulationResult(run.result) : undefined;
+    if (result) setProgress({ status: "done", runId: run.id, result });
+    else {
+      setProgress({
+        status: "failed",
+        runId: run.id,
+        message: run.error ?? `the simulation ended as ${run.status}`,
+      });
+    }
+  };
+
+  const start = async () => {
+    source.current?.close();
+    setProgress({ status: "running", runId: "", done: 0, total: samples });
+    try {
+      const run = await api.simulate(scenarioId, { samples, seed, models: selected }, revision);
+      setProgress({ status: "running", runId: run.id, done: 0, total: samples });
+      const events = new EventSource(api.runEventsUrl(run.id));
+      source.current = events;
+      events.addEventListener("progress", (e) => {
+        const { done, total } = JSON.parse((e as MessageEvent<string>).data) as {
+          done: number;
+          total: number;
+        };
+        setProgress((p) => (p.status === "running" ? { ...p, done, total } : p));
+      });
+      events.addEventListener("end", (e) =>
+        finish(JSON.parse((e as MessageEvent<string>).data) as RunRecord),
+      );
+      events.onerror = () => {
+        // The stream dropped (or closed after "end"): ask for the run itself.
+        if (source.current !== events) return;
+        events.close();
+        source.current = undefined;
+        api.runRecord(run.id).then(
+          (r) => (r.status === "queued" || r.status === "running" ? void start() : finish(r)),
+          (err: Error) => setProgress({ status: "failed", runId: run.id, message: err.message }),
+        );
+      };
+    } catch (e) {
+      setProgress({ status: "failed", message: (e as Error).message });
+    }
+  };
+
+  const cancel = async () => {
+    if (progress.status !== "running" || !progress.runId) return;
+    try {
+      finish(await api.cancelRun(progress.runId));
+    } catch (e) {
+      setProgress({ status: "failed", runId: progress.runId, message: (e as Error).message });
+    }
+  };
+
+  return (
+    <section className="uncertainty" aria-labelledby="uncertainty-title">
+      <div className="toolbar">
+        <h2 id="uncertainty-title">Uncertainty</h2>
+        <IssuePicker scenario={scenario} issue={issue} onIssue={onIssue} />
+      </div>
+      <p className="hint">
+        Samples every range and disagreeing source, and each shock with its probability, on the
+        server (revision {revision}
+        {dirty ? "; unsaved edits are not included" : ""}).
+      </p>
+      <form
+        className="sim-form"
+        onSubmit={(e) => {
+          e.preventDefault();
+          void start();
+        }}
+      >
+        <label htmlFor={`${ids}-samples`}>Samples</label>
+        <input
+          id={`${ids}-samples`}
+          type="number"
+          min={100}
+          step={100}
+          value={samples}
+          onChange={(e) => setSamples(Math.max(1, Math.round(Number(e.target.value) || 0)))}
+        />
+        <label htmlFor={`${ids}-seed`}>Seed</label>
+        <input
+          id={`${ids}-seed`}
+          type="number"
+          min={0}
+          value={seed}
+          onChange={(e) => setSeed(Math.max(0, Math.round(Number(e.target.value) || 0)))}
+        />
+        <fieldset>
+          <legend>Models</legend>
+          {models.map((m) => (
+            <label key={m.id} className="check">
+              <input
+                type="checkbox"
+                checked={selected.includes(m.id)}
+                onChange={(e) =>
+                  setChosen(
+                    e.target.checked ? [...selected, m.id] : selected.filter((x) => x !== m.id),
+                  )
+                }
+              />
+              {m.label}
+            </label>
+          ))}
+        </fieldset>
+        <button
+          type="submit"
+          className="primary"
+          disabled={progress.status === "running" || selected.length === 0}
+        >
+          Start simulation
+        </button>
+        {progress.status === "running" && (
+          <button type="button" onClick={() => void cancel()} disabled={!progress.runId}>
+            Cancel
+          </button>
+        )}
+      </form>
+
+      <div aria-live="polite" data-testid="sim-status">
+        {progress.status === "running" && (
+          <p>
+            <progress
+              value={progress.done}
+              max={progress.total || 1}
+              aria-label="Simulation progress"
+            />{" "}
+            {progress.runId
+              ? `${progress.done.toLocaleString()} of ${progress.total.toLocaleString()} samples`
+              : "starting…"}
+          </p>
+        )}
+        {progress.status === "failed" && (
+          <p className="error" role="alert">
+            Simulation failed: {progress.message}
+          </p>
+        )}
+        {progress.status === "done" && (
+          <p className="ok">
+            Done: {progress.result.samples.toLocaleString()} samples
+            {progress.result.seed === undefined ? "" : `, seed ${progress.result.seed}`} (run{" "}
+            <code>{progress.runId}</code>).
+          </p>
+        )}
+      </div>
+
+      {progress.status === "done" && (
+        <Distributions result={progress.result} scenario={scenario} issue={issue} models={models} />
+      )}
+    </section>
+  );
+}
+
+function Distributions({
+  result,
+  scenario,
+  issue,
+  models,
+}: {
+  result: SimulationResult;
+  scenario: Scenario;
+  issue: string;
+  models: readonly ModelInfo[];
+}) {
+  const info = scenario.issues.find((i) => i.id === issue);
+  const entry = result.report.issues.find((i) => i.issue === issue);
+  const label = useMemo(
+    () => (id: string) => models.find((m) => m.id === id)?.label ?? id,
+    [models],
+  );
+  const options = useMemo((): Plot.PlotOptions | undefined => {
+    if (!entry || !info) return undefined;
+    const dists = entry.models.filter((d) => d.n > 0);
+    const bins = dists.flatMap(histogramBins);
+    const intervals = dists.map((d) => ({
+      model: d.model,
+      p10: d.interval80[0],
+      p90: d.interval80[1],
+      p50: d.quantiles.p50,
+    }));
+    return {
+      width: 960,
+      height: 40 + 120 * dists.length,
+      marginLeft: 50,
+      marginRight: 140,
+      x: { domain: [info.scale.min, info.scale.max], label: "forecast →" },
+      y: { label: "↑ share of samples", tickFormat: "%", grid: true },
+      fy: { label: null, domain: dists.map((d) => d.model), tickFormat: label },
+      color: { domain: dists.map((d) => d.model), range: dists.map((d) => modelColor(d.model)) },
+      marks: [
+        Plot.rect(intervals, {
+          x1: "p10",
+          x2: "p90",
+          fy: "model",
+          fill: "#000",
+          fillOpacity: 0.06,
+        }),
+        Plot.rectY(bins, {
+          x1: "x1",
+          x2: "x2",
+          y: "share",
+          fy: "model",
+          fill: "model",
+          insetLeft: 0.5,
+          insetRight: 0.5,
+        }),
+        Plot.ruleX(intervals, { x: "p10", fy: "model", stroke: "#333", strokeDasharray: "3,3" }),
+        Plot.ruleX(intervals, { x: "p90", fy: "model", stroke: "#333", strokeDasharray: "3,3" }),
+        Plot.ruleX(intervals, { x: "p50", fy: "model", stroke: "#000", strokeWidth: 1.5 }),
+        Plot.text(intervals, {
+          fy: "model",
+          frameAnchor: "top-right",
+          dy: 4,
+          text: (d: { p10: number; p50: number; p90: number }) =>
+            `80 %: ${fmt(d.p10)}–${fmt(d.p90)} · median ${fmt(d.p50)}`,
+        }),
+        Plot.ruleY([0]),
+      ],
+    };
+  }, [entry, info, label]);
+
+  if (!entry || !info) return <p>No results for this issue.</p>;
+  const tornado = result.sensitivity?.filter((s) => s.issue === issue) ?? [];
+  return (
+    <div className="distributions">
+      <h3>Forecast distributions on “{info.title}”</h3>
+      {options && (
+        <figure className="chart" data-testid="distribution-plot">
+          <PlotFigure options={options} />
+          <figcaption>
+            Bars: share of samples per bin; shaded: the central 80 % interval (p10–p90); black line:
+            the median.
+          </figcaption>
+        </figure>
+      )}
+      <table className="data">
+        <caption>Intervals and probabilities</caption>
+        <thead>
+          <tr>
+            <th scope="col">Model</th>
+            <th scope="col" className="num">
+              p10
+            </th>
+            <th scope="col" className="num">
+              median
+            </th>
+            <th scope="col" className="num">
+              p90
+            </th>
+            <th scope="col" className="num">
+              mean
+            </th>
+            <th scope="col" className="num">
+              sd
+            </th>
+            {entry.models[0]?.atLeast.map((t) => (
+              <th scope="col" className="num" key={t.threshold}>
+                P(≥ {fmt(t.threshold)})
+              </th>
+            ))}
+          </tr>
+        </thead>
+        <tbody>
+          {entry.models.map((d) => (
+            <tr key={d.model}>
+              <th scope="row">{label(d.model)}</th>
+              <td className="num">{fmt(d.interval80[0])}</td>
+              <td className="num">{fmt(d.quantiles.p50)}</td>
+              <td className="num">{fmt(d.interval80[1])}</td>
+              <td className="num">{fmt(d.mean)}</td>
+              <td className="num">{fmt(d.sd)}</td>
+              {d.atLeast.map((t) => (
+                <td className="num" key={t.threshold}>
+                  {(t.probability * 100).toFixed(0)} %
+                </td>
+              ))}
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      {tornado.length > 0 ? (
+        tornado.map((s) => <Tornado key={s.model} sensitivity={s} />)
+      ) : (
+        <p className="notice">
+          No tornado chart: this simulation result carries no sensitivity data (the API's simulate
+          route has no sensitivity option yet).
+        </p>
+      )}
+    </div>
+  );
+}
+
+function Tornado({
+  sensitivity,
+}: {
+  sensitivity: NonNullable<SimulationResult["sensitivity"]>[number];
+}) {
+  const rows = sensitivity.tornado.slice(0, 12);
+  const options = useMemo(
+    (): Plot.PlotOptions => ({
+      width: 960,
+      height: 40 + 24 * rows.length,
+      marginLeft: 320,
+      x: { label: "forecast →", grid: true },
+      y: { label: null, domain: rows.map((r) => r.path) },
+      marks: [
+        Plot.barX(rows, {
+          x1: "atLow",
+          x2: "atHigh",
+          y: "path",
+          fill: modelColor(sensitivity.model),
+        }),
+        Plot.ruleX([sensitivity.base], { stroke: "#000" }),
+      ],
+    }),
+    [rows, sensitivity],
+  );
+  return (
+    <figure className="chart" data-testid={`tornado-${sensitivity.model}`}>
+      <figcaption>
+        Tornado for {sensitivity.model}: the forecast with each input at its low and high end
+      </figcaption>
+      <PlotFigure options={options} />
+    </figure>
+  );
+}
