@@ -113,6 +113,18 @@ describe.each(models.map((m) => [m.id, m] as const))("model %s", (id, model) => 
     );
   });
 
+  it("gives the same forecasts, bit for bit, when asked for forecasts only", () => {
+    fc.assert(
+      fc.property(fc.array(actor(0, 100), { minLength: 1, maxLength: 8 }), (actors) => {
+        const data = scenarioOf(actors);
+        const full = model.run(data).issues.map((i) => i.forecast);
+        const only = model.run(data, { forecastOnly: true }).issues.map((i) => i.forecast);
+        expect(only).toEqual(full);
+      }),
+      { numRuns: 50 },
+    );
+  });
+
   it("forecasts every issue of the scenario, in order", () => {
     const data = scenarioOf([{ capability: 1, position: 30, salience: 50 }]);
     data.issues.push({ ...(data.issues[0] as ScenarioData["issues"][number]), id: "j" });

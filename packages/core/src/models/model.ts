@@ -28,6 +28,11 @@ export interface RunOptions {
   preset?: string;
   /** Parameter values by name; strings are parsed by the parameter's kind (CLI `--param k=v`). */
   params?: Record<string, string | number | boolean>;
+  /**
+   * Only the forecasts are wanted (Monte Carlo): a dynamic model may leave out `rounds` and
+   * `details`. The forecasts themselves are the same bits either way.
+   */
+  forecastOnly?: boolean;
 }
 
 /** What every collective-decision model provides; `contract.test.ts` checks its guarantees. */

@@ -99,6 +99,8 @@ export function runShard(sim: CompiledSimulation, shard: number): SimulationSumm
   if (!Number.isInteger(shard) || shard < 0 || first >= plan.samples) {
     throw new RangeError(`shard: expected 0 to ${shardCount(plan) - 1}, got ${shard}`);
   }
+  // Options per model, one object each (so models can cache what they derive from them).
+  const runOptions = models.map((m) => ({ ...plan.modelOptions?.[m.id], forecastOnly: true }));
   const u = new Float64Array(inputs.length);
   const active = new Uint8Array(shocks.length);
   const nIssues = layout.issues.length;
@@ -116,7 +118,7 @@ export function runShard(sim: CompiledSimulation, shard: number): SimulationSumm
     for (const [m, model] of models.entries()) {
       let forecasts: number[];
       try {
-        forecasts = forecastPhased(model, data, phases, plan.modelOptions?.[model.id]);
+        forecasts = forecastPhased(model, data, phases, runOptions[m]);
       } catch (e) {
         if (!(e instanceof ModelInputError)) throw e;
         for (let k = 0; k < nIssues; k++)

@@ -1,5 +1,11 @@
 import type { IssueData, ScenarioData } from "../../scenario/prepare.ts";
-import { type IssueForecast, type Model, ModelInputError, type Round } from "../model.ts";
+import {
+  type IssueForecast,
+  type Model,
+  ModelInputError,
+  type Round,
+  type RunOptions,
+} from "../model.ts";
 import { resolveParams } from "../params.ts";
 import { type EumOptions, eumOptions, eumParams, eumPresets } from "./options.ts";
 import { simulateEum } from "./simulate.ts";
@@ -15,9 +21,15 @@ function forecastIssue(
   data: ScenarioData,
   issue: IssueData,
   options: EumOptions,
+  forecastOnly: boolean,
 ): Omit<IssueForecast, "issue"> {
   if (issue.positions.length === 0) {
     throw new ModelInputError(`issue "${issue.id}" has no actor with a stance`);
+  }
+  if (forecastOnly) {
+    const trace = simulateEum(issue, options, false);
+    const median = trace.medians[trace.medians.length - 1] as number;
+    return { forecast: Math.min(issue.max, Math.max(issue.min, median)) };
   }
   const trace = simulateEum(issue, options);
   const ids = Array.from(issue.actors, (a) => data.actors[a]?.id ?? String(a));
@@ -69,13 +81,27 @@ export const eum: Model = {
   params: eumParams,
   presets: eumPresets,
   run(data, options) {
-    const resolved = eumOptions(resolveParams(eum, options));
+    const resolved = resolvedOptions(options);
     return {
       model: eum.id,
       issues: data.issues.map((issue) => ({
         issue: issue.id,
-        ...forecastIssue(data, issue, resolved),
+        ...forecastIssue(data, issue, resolved, options?.forecastOnly === true),
       })),
     };
   },
 };
+
+const resolvedCache = new WeakMap<object, EumOptions>();
+let defaults: EumOptions | undefined;
+
+/** Resolved options, once per options object (Monte Carlo runs the model thousands of times). */
+function resolvedOptions(options: RunOptions | undefined): EumOptions {
+  if (options === undefined) return (defaults ??= eumOptions(resolveParams(eum)));
+  let resolved = resolvedCache.get(options);
+  if (!resolved) {
+    resolved = eumOptions(resolveParams(eum, options));
+    resolvedCache.set(options, resolved);
+  }
+  return resolved;
+}

@@ -59,6 +59,8 @@ function processingOrder(input: EumIssueInput, rule: EumOptions["order"]): Int32
 }
 
 /**
+ * With `record` = false only the final positions and median are kept (for Monte Carlo).
+ *
  * Run the expected-utility model of Scholz, Calbert & Smith (2011, ICAART pp. 18–30; Appendix
  * steps 1–13) on one issue: round 0 is the input; each round applies {@link eumRound}; the run
  * ends after `rounds` rounds (`stop` = `fixed`), or earlier when the weighted median has moved
@@ -68,7 +70,7 @@ function processingOrder(input: EumIssueInput, rule: EumOptions["order"]): Int32
  * (`current`) or the scale width (`scale`). Actors are processed in canonical order unless
  * `order` = `listed`; the trace is returned in the input's order either way.
  */
-export function simulateEum(input: EumIssueInput, options: EumOptions): EumTrace {
+export function simulateEum(input: EumIssueInput, options: EumOptions, record = true): EumTrace {
   const n = input.positions.length;
   const order = processingOrder(input, options.order);
   const actors: EumActors = {
@@ -117,19 +119,29 @@ export function simulateEum(input: EumIssueInput, options: EumOptions): EumTrace
   let xNext = new Float64Array(n);
   let rNext = new Float64Array(n);
   let unchanged = 0;
+  // A round is a function of the positions and risk exponents it starts from (and R, itself a
+  // function of the positions or fixed): once a round leaves both exactly as they were, every
+  // later round would too, so the remaining rounds repeat the state without recomputing it.
+  let fixedPoint = false;
   for (let t = 1; t <= options.rounds; t++) {
     const R =
       options.range === "initial" ? initialRange : options.range === "current" ? spread(x) : width;
-    eumRound(actors, x, R, options, ws, r, xNext, rNext);
-    [x, xNext] = [xNext, x];
-    [r, rNext] = [rNext, r];
+    if (!fixedPoint) {
+      eumRound(actors, x, R, options, ws, r, xNext, rNext);
+      fixedPoint = sameValues(x, xNext) && sameValues(r, rNext);
+      [x, xNext] = [xNext, x];
+      [r, rNext] = [rNext, r];
+    }
+    if (!record && options.stop === "fixed") continue;
     const median = weightedMedian(x, actors.c, actors.s);
-    const previous = trace.medians[t - 1] as number;
-    trace.positions.push(inInputOrder(x));
-    trace.riskExponents.push(inInputOrder(r));
-    trace.ranges.push(R);
+    const previous = trace.medians[trace.medians.length - 1] as number;
+    if (record) {
+      trace.positions.push(inInputOrder(x));
+      trace.riskExponents.push(inInputOrder(r));
+      trace.ranges.push(R);
+      trace.means.push(weightedMean(x, actors.c, actors.s));
+    }
     trace.medians.push(median);
-    trace.means.push(weightedMean(x, actors.c, actors.s));
     if (options.stop === "stable") {
       unchanged = Math.abs(median - previous) <= tolerance ? unchanged + 1 : 0;
       if (unchanged >= options.stableRounds) {
@@ -138,5 +150,15 @@ export function simulateEum(input: EumIssueInput, options: EumOptions): EumTrace
       }
     }
   }
+  if (!record) {
+    // Only the end state: final positions and median (the forecast).
+    trace.positions = [inInputOrder(x)];
+    trace.medians = [weightedMedian(x, actors.c, actors.s)];
+  }
   return trace;
+}
+
+function sameValues(a: Float64Array, b: Float64Array): boolean {
+  for (let i = 0; i < a.length; i++) if (!Object.is(a[i], b[i])) return false;
+  return true;
 }
