@@ -1,4 +1,11 @@
-import type { Scenario, SimulationReport } from "@entente/core";
+import {
+  type Scenario,
+  type SimulationPlan,
+  type SimulationReport,
+  type SimulationSummary,
+  scenarioHash,
+  simulationReport,
+} from "@entente/core";
 import { decimalsFor, fixed } from "./number.ts";
 
 /** The document `entente simulate` and `entente merge` print as JSON. */
@@ -10,6 +17,22 @@ export interface SimulationDocument {
   models: string[];
   distribution: string;
   report: SimulationReport;
+}
+
+/** The document of a finished simulation (`entente simulate -f json`, the API's result). */
+export function simulationDocument(
+  plan: SimulationPlan,
+  summary: SimulationSummary,
+): SimulationDocument {
+  return {
+    scenario: plan.scenario.id,
+    scenarioHash: scenarioHash(plan.scenario),
+    samples: plan.samples,
+    seed: plan.seed,
+    models: plan.models,
+    distribution: plan.distribution ?? "triangular",
+    report: simulationReport(summary),
+  };
 }
 
 /** A readable summary: per issue and model, mean, 80 % interval, thresholds; then shocks. */

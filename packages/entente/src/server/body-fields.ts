@@ -84,3 +84,25 @@ export function optionalChoice<T extends string>(
   }
   return value as T;
 }
+
+/** `params`: an object of model or analysis parameters: numbers, booleans or text. */
+export function paramValues(
+  value: unknown,
+  path = "params",
+): Record<string, string | number | boolean> {
+  if (value === undefined) return {};
+  if (value === null || typeof value !== "object" || Array.isArray(value)) {
+    throw badRequest(path, `expected an object of parameter values, got ${JSON.stringify(value)}`);
+  }
+  const out: Record<string, string | number | boolean> = {};
+  for (const [name, v] of Object.entries(value)) {
+    if (typeof v !== "string" && typeof v !== "number" && typeof v !== "boolean") {
+      throw badRequest(
+        `${path}.${name}`,
+        `expected a number, true/false or text, got ${JSON.stringify(v)}`,
+      );
+    }
+    out[name] = v;
+  }
+  return out;
+}

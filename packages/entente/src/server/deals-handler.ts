@@ -1,7 +1,7 @@
 import { DEFAULT_MAX_OUTCOMES, dealAnalysis, dealOptions, resolveParams } from "@entente/core";
 import { dealParties, dealsDocument, scenarioDealGrid } from "../deals/deals-document.ts";
 import { badRequest } from "./api-error.ts";
-import { onlyFields, optionalBoolean, optionalInteger } from "./body-fields.ts";
+import { onlyFields, optionalBoolean, optionalInteger, paramValues } from "./body-fields.ts";
 import type { DealsHandler } from "./deals-extension.ts";
 
 /** Fields the deals body accepts (besides `revision` and `record`). */
@@ -20,7 +20,7 @@ export const scenarioDeals: DealsHandler = ({ scenario, data, body }) => {
   const ratify = optionalBoolean(body.ratify, "ratify", false);
   const limit = optionalInteger(body.limit, "limit", 1, 100) ?? 5;
   const grid = optionalInteger(body.grid, "grid", 2, 101);
-  const params = dealParams(body.params);
+  const params = paramValues(body.params);
   if (grid !== undefined) params.gridPoints = grid;
   let options: ReturnType<typeof dealOptions>;
   try {
@@ -63,25 +63,3 @@ export const scenarioDeals: DealsHandler = ({ scenario, data, body }) => {
     gridNote: built.gridNote,
   });
 };
-
-/** `params`: deal-space parameters as numbers, booleans or text. */
-function dealParams(value: unknown): Record<string, string | number | boolean> {
-  if (value === undefined) return {};
-  if (value === null || typeof value !== "object" || Array.isArray(value)) {
-    throw badRequest(
-      "params",
-      `expected an object of parameter values, got ${JSON.stringify(value)}`,
-    );
-  }
-  const out: Record<string, string | number | boolean> = {};
-  for (const [name, v] of Object.entries(value)) {
-    if (typeof v !== "string" && typeof v !== "number" && typeof v !== "boolean") {
-      throw badRequest(
-        `params.${name}`,
-        `expected a number, true/false or text, got ${JSON.stringify(v)}`,
-      );
-    }
-    out[name] = v;
-  }
-  return out;
-}

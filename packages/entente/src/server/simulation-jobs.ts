@@ -1,11 +1,6 @@
 import { setMaxListeners } from "node:events";
-import {
-  type SimulationPlan,
-  type SimulationSummary,
-  scenarioHash,
-  simulationReport,
-} from "@entente/core";
-import type { SimulationDocument } from "../format/simulation.ts";
+import type { SimulationPlan } from "@entente/core";
+import { simulationDocument } from "../format/simulation.ts";
 import { runSimulation } from "../pool/run-simulation.ts";
 import type { RunRecord } from "../store/records.ts";
 import type { Store } from "../store/store.ts";
@@ -208,20 +203,4 @@ export class SimulationJobs {
   #emit(id: string, event: RunEvent): void {
     for (const listener of this.#listeners.get(id) ?? []) listener(event);
   }
-}
-
-/** The document `entente simulate --format json` prints, for a finished simulation. */
-export function simulationDocument(
-  plan: SimulationPlan,
-  summary: SimulationSummary,
-): SimulationDocument {
-  return {
-    scenario: plan.scenario.id,
-    scenarioHash: scenarioHash(plan.scenario),
-    samples: plan.samples,
-    seed: plan.seed,
-    models: plan.models,
-    distribution: plan.distribution ?? "triangular",
-    report: simulationReport(summary),
-  };
 }

@@ -13,9 +13,12 @@ import {
   scenarioHash,
   sensitivity,
   shardCount,
-  simulationReport,
 } from "@entente/core";
-import { type SimulationDocument, simulationTable } from "../../format/simulation.ts";
+import {
+  type SimulationDocument,
+  simulationDocument,
+  simulationTable,
+} from "../../format/simulation.ts";
 import { InputError } from "../../io/diagnostic.ts";
 import { readScenario } from "../../io/read-scenario.ts";
 import { closeSimulationPools, defaultWorkers, runSimulation } from "../../pool/run-simulation.ts";
@@ -235,18 +238,6 @@ export function mergeCommand(io: CliIO) {
         ),
       );
     });
-}
-
-function simulationDocument(plan: SimulationPlan, summary: SimulationSummary): SimulationDocument {
-  return {
-    scenario: plan.scenario.id,
-    scenarioHash: scenarioHash(plan.scenario),
-    samples: plan.samples,
-    seed: plan.seed,
-    models: plan.models,
-    distribution: plan.distribution ?? "triangular",
-    report: simulationReport(summary),
-  };
 }
 
 function render(

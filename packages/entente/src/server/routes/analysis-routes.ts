@@ -15,7 +15,13 @@ import { runDocument } from "../../format/run.ts";
 import type { RunKind } from "../../store/records.ts";
 import { ApiError, badRequest } from "../api-error.ts";
 import type { AppDeps } from "../app-deps.ts";
-import { onlyFields, optionalBoolean, optionalInteger, optionalString } from "../body-fields.ts";
+import {
+  onlyFields,
+  optionalBoolean,
+  optionalInteger,
+  optionalString,
+  paramValues,
+} from "../body-fields.ts";
 import { DEALS_UNAVAILABLE } from "../deals-extension.ts";
 import { readJsonObject } from "../request-body.ts";
 
@@ -95,7 +101,7 @@ export function analysisRoutes(deps: AppDeps): Hono {
     }
     const model = lookupModel(body.model);
     const preset = optionalString(body.preset, "preset", 100);
-    const params = runParams(body.params);
+    const params = paramValues(body.params);
     const rounds = optionalInteger(body.rounds, "rounds", 1);
     if (rounds !== undefined) {
       if (!model.params.some((p) => p.name === "rounds")) {
@@ -169,28 +175,6 @@ function lookupModel(id: unknown): Model {
   } catch (e) {
     throw badRequest("model", (e as Error).message);
   }
-}
-
-/** `params`: an object of numbers, booleans and strings (strings are parsed by kind). */
-function runParams(value: unknown): Record<string, string | number | boolean> {
-  if (value === undefined) return {};
-  if (value === null || typeof value !== "object" || Array.isArray(value)) {
-    throw badRequest(
-      "params",
-      `expected an object of parameter values, got ${JSON.stringify(value)}`,
-    );
-  }
-  const out: Record<string, string | number | boolean> = {};
-  for (const [name, v] of Object.entries(value)) {
-    if (typeof v !== "string" && typeof v !== "number" && typeof v !== "boolean") {
-      throw badRequest(
-        `params.${name}`,
-        `expected a number, true/false or text, got ${JSON.stringify(v)}`,
-      );
-    }
-    out[name] = v;
-  }
-  return out;
 }
 
 /** Run a model; a scenario that lacks its inputs is a 422, bad options a 400. */
