@@ -1,4 +1,5 @@
-// The contract every registered model must meet. Adding a model to the registry runs it here.
+// The contract every registered model must meet, under each of its presets. Adding a model to
+// the registry runs it here.
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import {
@@ -7,16 +8,23 @@ import {
   type TestActor,
 } from "../../../../test/support/one-issue.ts";
 import type { ScenarioData } from "../scenario/prepare.ts";
-import { ModelInputError } from "./model.ts";
+import { type Model, ModelInputError, type RunOptions } from "./model.ts";
 import { models } from "./registry.ts";
 
 const scenarioOf = (actors: TestActor[], min = 0, max = 100) =>
   oneIssueScenario(actors, { min, max, statusQuo: min });
 
-const forecast = (data: ScenarioData, id: string) =>
-  models.find((m) => m.id === id)?.run(data).issues[0]?.forecast as number;
+/** Every model once per preset (once with its defaults when it has none). */
+type Case = [string, Model, RunOptions | undefined];
+const cases: Case[] = models.flatMap((m): Case[] => {
+  const presets = Object.keys(m.presets ?? {});
+  if (presets.length === 0) return [[m.id, m, undefined]];
+  return presets.map((preset): Case => [`${m.id} (preset ${preset})`, m, { preset }]);
+});
 
-describe.each(models.map((m) => [m.id, m] as const))("model %s", (id, model) => {
+describe.each(cases)("model %s", (_, model, options: RunOptions | undefined) => {
+  const forecast = (data: ScenarioData) => model.run(data, options).issues[0]?.forecast as number;
+
   it("declares an id, a label and a reference", () => {
     expect(model.id).toMatch(/^[a-z][a-z0-9-]*$/);
     expect(model.label.length).toBeGreaterThan(0);
@@ -38,7 +46,7 @@ describe.each(models.map((m) => [m.id, m] as const))("model %s", (id, model) => 
       );
     fc.assert(
       fc.property(scaled, ({ min, max, actors }) => {
-        const x = forecast(scenarioOf(actors, min, max), id);
+        const x = forecast(scenarioOf(actors, min, max));
         expect(x).toBeGreaterThanOrEqual(min);
         expect(x).toBeLessThanOrEqual(max);
       }),
@@ -55,8 +63,8 @@ describe.each(models.map((m) => [m.id, m] as const))("model %s", (id, model) => 
             .map((a) => ({ a, k: keys.next().value as number }))
             .sort((p, q) => p.k - q.k)
             .map((p) => p.a);
-          const x = forecast(scenarioOf(actors), id);
-          const y = forecast(scenarioOf(shuffled), id);
+          const x = forecast(scenarioOf(actors));
+          const y = forecast(scenarioOf(shuffled));
           expect(y).toBeCloseTo(x, 9);
         },
       ),
@@ -70,7 +78,7 @@ describe.each(models.map((m) => [m.id, m] as const))("model %s", (id, model) => 
         fc.double({ min: 0, max: 100, noNaN: true }),
         fc.array(caring, { minLength: 1, maxLength: 12 }),
         (x, actors) => {
-          const y = forecast(scenarioOf(actors.map((a) => ({ ...a, position: x }))), id);
+          const y = forecast(scenarioOf(actors.map((a) => ({ ...a, position: x }))));
           expect(y).toBeCloseTo(x, 9);
         },
       ),
@@ -96,7 +104,7 @@ describe.each(models.map((m) => [m.id, m] as const))("model %s", (id, model) => 
       capabilities: Float64Array.of(1, 2),
     });
     try {
-      const result = model.run(data);
+      const result = model.run(data, options);
       for (const issue of result.issues) expect(Number.isFinite(issue.forecast)).toBe(true);
     } catch (e) {
       expect(e).toBeInstanceOf(ModelInputError);
@@ -117,8 +125,10 @@ describe.each(models.map((m) => [m.id, m] as const))("model %s", (id, model) => 
     fc.assert(
       fc.property(fc.array(actor(0, 100), { minLength: 1, maxLength: 8 }), (actors) => {
         const data = scenarioOf(actors);
-        const full = model.run(data).issues.map((i) => i.forecast);
-        const only = model.run(data, { forecastOnly: true }).issues.map((i) => i.forecast);
+        const full = model.run(data, options).issues.map((i) => i.forecast);
+        const only = model
+          .run(data, { ...options, forecastOnly: true })
+          .issues.map((i) => i.forecast);
         expect(only).toEqual(full);
       }),
       { numRuns: 50 },
@@ -128,6 +138,6 @@ describe.each(models.map((m) => [m.id, m] as const))("model %s", (id, model) => 
   it("forecasts every issue of the scenario, in order", () => {
     const data = scenarioOf([{ capability: 1, position: 30, salience: 50 }]);
     data.issues.push({ ...(data.issues[0] as ScenarioData["issues"][number]), id: "j" });
-    expect(model.run(data).issues.map((i) => i.issue)).toEqual(["i", "j"]);
+    expect(model.run(data, options).issues.map((i) => i.issue)).toEqual(["i", "j"]);
   });
 });

@@ -1,5 +1,5 @@
-// The shared model contract (../contract.test.ts) applied to `eum` until it is registered, with
-// both presets.
+// EUM-specific guarantees beyond the shared contract (../contract.test.ts, which runs every
+// preset): exact order invariance, a single actor, nobody caring.
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import {
@@ -21,34 +21,6 @@ describe.each([
 ] as [string, RunOptions][])("eum (%s) meets the model contract", (_, options) => {
   const forecast = (data: ScenarioData) => eum.run(data, options).issues[0]?.forecast as number;
 
-  it("declares an id, a label and a reference", () => {
-    expect(eum.id).toMatch(/^[a-z][a-z0-9-]*$/);
-    expect(eum.label.length).toBeGreaterThan(0);
-    expect(eum.reference.length).toBeGreaterThan(0);
-  });
-
-  it("forecasts within the issue's scale (any scale)", () => {
-    const scaled = fc
-      .record({
-        min: fc.double({ min: -1000, max: 1000, noNaN: true }),
-        width: fc.double({ min: 0.001, max: 1000, noNaN: true }),
-      })
-      .chain(({ min, width }) =>
-        fc.record({
-          min: fc.constant(min),
-          max: fc.constant(min + width),
-          actors: fc.array(actor(min, min + width), { minLength: 1, maxLength: 12 }),
-        }),
-      );
-    fc.assert(
-      fc.property(scaled, ({ min, max, actors }) => {
-        const x = forecast(scenarioOf(actors, min, max));
-        expect(x).toBeGreaterThanOrEqual(min);
-        expect(x).toBeLessThanOrEqual(max);
-      }),
-    );
-  });
-
   it("does not depend on the order of the actors (exactly, not just to 9 digits)", () => {
     fc.assert(
       fc.property(
@@ -63,25 +35,6 @@ describe.each([
         },
       ),
     );
-  });
-
-  it("returns x when every actor stands at x (unanimity)", () => {
-    fc.assert(
-      fc.property(
-        fc.double({ min: 0, max: 100, noNaN: true }),
-        fc.array(actor(0, 100), { minLength: 1, maxLength: 12 }),
-        (x, actors) => {
-          const y = forecast(scenarioOf(actors.map((a) => ({ ...a, position: x }))));
-          expect(y).toBeCloseTo(x, 9);
-        },
-      ),
-    );
-  });
-
-  it("forecasts every issue of the scenario, in order", () => {
-    const data = scenarioOf([{ capability: 1, position: 30, salience: 50 }]);
-    data.issues.push({ ...(data.issues[0] as ScenarioData["issues"][number]), id: "j" });
-    expect(eum.run(data, options).issues.map((i) => i.issue)).toEqual(["i", "j"]);
   });
 });
 
