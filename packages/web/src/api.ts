@@ -268,7 +268,13 @@ export const api = {
   /** Start a Monte Carlo run; answers at once with the run id (202). */
   async simulate(
     id: string,
-    options: { samples: number; seed: number; models?: string[] },
+    options: {
+      samples: number;
+      seed: number;
+      models?: string[];
+      sensitivity?: boolean;
+      sensitivitySamples?: number;
+    },
     rev?: number,
   ): Promise<RunRecord> {
     return request("POST", `/api/scenarios/${enc(id)}/simulate`, {

@@ -37,6 +37,7 @@ export interface IssueSensitivity {
  */
 export function sensitivity(sim: CompiledSimulation, baseSamples = 512): IssueSensitivity[] {
   const { base, models, inputs, shocks, phases, layout, plan, hash } = sim;
+  const runOptions = models.map((m) => ({ ...plan.modelOptions?.[m.id], forecastOnly: true }));
   const d = inputs.length + shocks.length;
   const nIssues = layout.issues.length;
   const evaluate = (u: Float64Array): number[][] => {
@@ -44,7 +45,7 @@ export function sensitivity(sim: CompiledSimulation, baseSamples = 512): IssueSe
       (u[inputs.length + k] as number) < s.probability ? 1 : 0,
     );
     const data = sampleScenario(base, inputs, u, shocks, active);
-    return models.map((m) => forecastPhased(m, data, phases, plan.modelOptions?.[m.id]));
+    return models.map((m, k) => forecastPhased(m, data, phases, runOptions[k]));
   };
   // One-at-a-time runs set inputs to exact values (central, low, high), not through a draw.
   const atCentral = (overrides: Map<number, number>) => {
@@ -58,7 +59,7 @@ export function sensitivity(sim: CompiledSimulation, baseSamples = 512): IssueSe
       shocks,
       new Uint8Array(shocks.length),
     );
-    return models.map((m) => forecastPhased(m, data, phases, plan.modelOptions?.[m.id]));
+    return models.map((m, k) => forecastPhased(m, data, phases, runOptions[k]));
   };
   const central = atCentral(new Map());
   const sweeps = inputs.map((input, i) => ({

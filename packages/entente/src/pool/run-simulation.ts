@@ -1,6 +1,7 @@
 import { availableParallelism } from "node:os";
 import {
   compileSimulation,
+  type IssueSensitivity,
   mergeSummaries,
   runShard,
   SHARD_SIZE,
@@ -71,6 +72,22 @@ export async function runSimulation(
   } finally {
     if (timer) clearInterval(timer);
   }
+}
+
+/**
+ * Sensitivity of a plan's forecasts to each uncertain input ({@link sensitivity} in the core),
+ * computed on a worker thread of the pool so that a server's event loop stays free.
+ */
+export async function runSensitivity(
+  plan: SimulationPlan,
+  baseSamples: number,
+  options: { workers?: number; signal?: AbortSignal } = {},
+): Promise<IssueSensitivity[]> {
+  const pool = simulationPool(Math.max(1, options.workers ?? defaultWorkers()));
+  return (await pool.run({ plan, baseSamples } as unknown as ShardTask, {
+    name: "sensitivityTask",
+    ...(options.signal ? { signal: options.signal } : {}),
+  })) as unknown as IssueSensitivity[];
 }
 
 const pools = new Map<number, Piscina<ShardTask, SimulationSummary>>();

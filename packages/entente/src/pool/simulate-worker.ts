@@ -2,10 +2,12 @@
 import {
   type CompiledSimulation,
   compileSimulation,
+  type IssueSensitivity,
   mergeSummaries,
   runShard,
   type SimulationPlan,
   type SimulationSummary,
+  sensitivity,
 } from "@entente/core";
 
 /** One task: a plan (with a key identifying it) and the shards to run. */
@@ -29,4 +31,12 @@ export default function runShards(task: ShardTask): SimulationSummary {
     return summary;
   });
   return mergeSummaries(parts);
+}
+
+/** One sensitivity analysis of a plan (one-at-a-time and first-order Sobol). */
+export function sensitivityTask(task: {
+  plan: SimulationPlan;
+  baseSamples: number;
+}): IssueSensitivity[] {
+  return sensitivity(compileSimulation(task.plan), task.baseSamples);
 }

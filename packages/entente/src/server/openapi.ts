@@ -297,6 +297,19 @@ export function openApiDocument(): Json {
                       description: "Extra P(forecast ≥ x) thresholds per issue id",
                     },
                     revision: { type: "integer", minimum: 1 },
+                    sensitivity: {
+                      type: "boolean",
+                      default: false,
+                      description:
+                        "Add one-at-a-time (tornado) and first-order Sobol sensitivity to the result",
+                    },
+                    sensitivitySamples: {
+                      type: "integer",
+                      minimum: 16,
+                      maximum: 4096,
+                      default: 128,
+                      description: "Base samples N of the Sobol design (N·(inputs + 2) runs)",
+                    },
                   },
                 },
               },

@@ -1,7 +1,7 @@
 import { setMaxListeners } from "node:events";
 import type { SimulationPlan } from "@entente/core";
 import { simulationDocument } from "../format/simulation.ts";
-import { runSimulation } from "../pool/run-simulation.ts";
+import { runSensitivity, runSimulation } from "../pool/run-simulation.ts";
 import type { RunRecord } from "../store/records.ts";
 import type { Store } from "../store/store.ts";
 
@@ -25,6 +25,8 @@ interface Job {
   plan: SimulationPlan;
   workers: number;
   controller: AbortController;
+  /** Base samples of the sensitivity analysis to add to the result, if any. */
+  sensitivity: number | undefined;
 }
 
 /**
@@ -57,13 +59,16 @@ export class SimulationJobs {
     this.#log = log;
   }
 
-  /** Queue a simulation for `run` (already recorded as `queued`) on `workers` threads. */
-  submit(run: RunRecord, plan: SimulationPlan, workers: number): void {
+  /**
+   * Queue a simulation for `run` (already recorded as `queued`) on `workers` threads; with
+   * `sensitivity` (base samples), the result also carries one-at-a-time and Sobol sensitivity.
+   */
+  submit(run: RunRecord, plan: SimulationPlan, workers: number, sensitivity?: number): void {
     if (this.#closed) throw new Error("the server is stopping; no new simulations are started");
     const controller = new AbortController();
     // The pool adds one abort listener per task batch (up to 8 per worker).
     setMaxListeners(8 * workers + 8, controller.signal);
-    this.#queue.push({ run, plan, workers, controller });
+    this.#queue.push({ run, plan, workers, controller, sensitivity });
     this.#pump();
   }
 
@@ -141,7 +146,7 @@ export class SimulationJobs {
   }
 
   async #execute(job: Job): Promise<void> {
-    const { run, plan, workers, controller } = job;
+    const { run, plan, workers, controller, sensitivity } = job;
     const id = run.id;
     const total = plan.samples;
     try {
@@ -176,10 +181,22 @@ export class SimulationJobs {
       });
       await writing;
       if (controller.signal.aborted) return;
+      const document = simulationDocument(plan, summary);
+      const result =
+        sensitivity === undefined
+          ? document
+          : {
+              ...document,
+              sensitivity: await runSensitivity(plan, sensitivity, {
+                workers,
+                signal: controller.signal,
+              }),
+            };
+      if (controller.signal.aborted) return;
       const finished = await this.#store.updateRun(id, {
         status: "done",
         progressDone: total,
-        result: simulationDocument(plan, summary),
+        result,
         finished: new Date().toISOString(),
       });
       this.#emit(id, { type: "end", run: finished });

@@ -36,6 +36,7 @@ export function UncertaintyView(props: UncertaintyViewProps) {
   const ids = useId();
   const [samples, setSamples] = useState(2000);
   const [seed, setSeed] = useState(42);
+  const [withSensitivity, setWithSensitivity] = useState(true);
   const [chosen, setChosen] = useState<string[] | undefined>();
   const [progress, setProgress] = useState<Progress>({ status: "idle" });
   const source = useRef<EventSource | undefined>(undefined);
@@ -61,7 +62,11 @@ export function UncertaintyView(props: UncertaintyViewProps) {
     source.current?.close();
     setProgress({ status: "running", runId: "", done: 0, total: samples });
     try {
-      const run = await api.simulate(scenarioId, { samples, seed, models: selected }, revision);
+      const run = await api.simulate(
+        scenarioId,
+        { samples, seed, models: selected, sensitivity: withSensitivity, sensitivitySamples: 64 },
+        revision,
+      );
       setProgress({ status: "running", runId: run.id, done: 0, total: samples });
       const events = new EventSource(api.runEventsUrl(run.id));
       source.current = events;
@@ -134,6 +139,14 @@ export function UncertaintyView(props: UncertaintyViewProps) {
           value={seed}
           onChange={(e) => setSeed(Math.max(0, Math.round(Number(e.target.value) || 0)))}
         />
+        <label className="check">
+          <input
+            type="checkbox"
+            checked={withSensitivity}
+            onChange={(e) => setWithSensitivity(e.target.checked)}
+          />
+          Sensitivity (tornado)
+        </label>
         <fieldset>
           <legend>Models</legend>
           {models.map((m) => (
@@ -330,8 +343,8 @@ function Distributions({
         tornado.map((s) => <Tornado key={s.model} sensitivity={s} />)
       ) : (
         <p className="notice">
-          No tornado chart: this simulation result carries no sensitivity data (the API's simulate
-          route has no sensitivity option yet).
+          No tornado chart: this simulation was run without sensitivity (tick “Sensitivity
+          (tornado)” and run it again).
         </p>
       )}
     </div>
@@ -343,19 +356,20 @@ function Tornado({
 }: {
   sensitivity: NonNullable<SimulationResult["sensitivity"]>[number];
 }) {
-  const rows = sensitivity.tornado.slice(0, 12);
+  // The inputs that move this forecast at all, largest swing first (at most 12).
+  const rows = sensitivity.tornado.filter((r) => r.swing !== 0).slice(0, 12);
   const options = useMemo(
     (): Plot.PlotOptions => ({
       width: 960,
       height: 40 + 24 * rows.length,
       marginLeft: 320,
       x: { label: "forecast →", grid: true },
-      y: { label: null, domain: rows.map((r) => r.path) },
+      y: { label: null, domain: rows.map((r) => r.input) },
       marks: [
         Plot.barX(rows, {
           x1: "atLow",
           x2: "atHigh",
-          y: "path",
+          y: "input",
           fill: modelColor(sensitivity.model),
         }),
         Plot.ruleX([sensitivity.base], { stroke: "#000" }),
@@ -368,7 +382,11 @@ function Tornado({
       <figcaption>
         Tornado for {sensitivity.model}: the forecast with each input at its low and high end
       </figcaption>
-      <PlotFigure options={options} />
+      {rows.length > 0 ? (
+        <PlotFigure options={options} />
+      ) : (
+        <p className="hint">No single uncertain input moves this forecast.</p>
+      )}
     </figure>
   );
 }

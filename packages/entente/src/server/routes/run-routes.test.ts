@@ -78,6 +78,34 @@ async function waitFor(
 }
 
 describe("background simulations", () => {
+  it("adds tornado and Sobol sensitivity to the result when asked", async () => {
+    const started = await call("POST", "/api/scenarios/budapest-2025/simulate", {
+      samples: 250,
+      seed: 7,
+      models: ["compromise"],
+      workers: 1,
+      sensitivity: true,
+      sensitivitySamples: 16,
+    });
+    expect(started.status).toBe(202);
+    const events = await readEvents(await app.request(`/api/runs/${started.body.id}/events`));
+    const end = events[events.length - 1] as SseEvent;
+    expect(end.data.status).toBe("done");
+    const sensitivity = end.data.result.sensitivity;
+    expect(sensitivity).toHaveLength(end.data.result.report.issues.length);
+    const [first] = sensitivity;
+    expect(first.model).toBe("compromise");
+    expect(first.tornado.length).toBeGreaterThan(0);
+    expect(Math.abs(first.tornado[0].swing)).toBeGreaterThanOrEqual(
+      Math.abs(first.tornado[1].swing),
+    );
+    expect(first.sobol.length).toBe(first.tornado.length + 1); // + the false-flag shock
+    const bad = await call("POST", "/api/scenarios/budapest-2025/simulate", {
+      sensitivitySamples: 3,
+    });
+    expect(bad.status).toBe(400);
+  });
+
   it("answers 202 with the queued run, then streams progress and the result as events", async () => {
     const started = await call("POST", "/api/scenarios/budapest-2025/simulate", {
       samples: 1500,

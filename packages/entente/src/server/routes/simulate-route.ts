@@ -8,7 +8,7 @@ import { Hono } from "hono";
 import { defaultWorkers } from "../../pool/run-simulation.ts";
 import { badRequest } from "../api-error.ts";
 import type { AppDeps } from "../app-deps.ts";
-import { onlyFields, optionalChoice, optionalInteger } from "../body-fields.ts";
+import { onlyFields, optionalBoolean, optionalChoice, optionalInteger } from "../body-fields.ts";
 import { readJsonObject } from "../request-body.ts";
 
 /** Models simulated when the body names none (as `entente simulate`). */
@@ -36,6 +36,8 @@ export function simulateRoute(deps: AppDeps): Hono {
       "distribution",
       "thresholds",
       "revision",
+      "sensitivity",
+      "sensitivitySamples",
     ]);
     const samples = optionalInteger(body.samples, "samples", 1, deps.maxSamples) ?? DEFAULT_SAMPLES;
     const seed = optionalInteger(body.seed, "seed", 0) ?? DEFAULT_SEED;
@@ -47,6 +49,9 @@ export function simulateRoute(deps: AppDeps): Hono {
     const models = modelIds(body.models);
     const thresholds = thresholdMap(body.thresholds);
     const revision = optionalInteger(body.revision, "revision", 1);
+    const withSensitivity = optionalBoolean(body.sensitivity, "sensitivity", false);
+    const sensitivitySamples =
+      optionalInteger(body.sensitivitySamples, "sensitivitySamples", 16, 4096) ?? 128;
     const saved = await store.getScenario(c.req.param("id"), revision);
     const plan: SimulationPlan = {
       scenario: saved.scenario,
@@ -67,11 +72,19 @@ export function simulateRoute(deps: AppDeps): Hono {
       revision: saved.revision,
       kind: "simulate",
       model: models.join(","),
-      parameters: { samples, seed, models, workers, distribution, thresholds },
+      parameters: {
+        samples,
+        seed,
+        models,
+        workers,
+        distribution,
+        thresholds,
+        ...(withSensitivity ? { sensitivitySamples } : {}),
+      },
       seed,
       progressTotal: samples,
     });
-    jobs.submit(run, plan, workers);
+    jobs.submit(run, plan, workers, withSensitivity ? sensitivitySamples : undefined);
     const self = `/api/runs/${run.id}`;
     c.header("Location", self);
     return c.json({ ...run, links: { self, events: `${self}/events` } }, 202);
