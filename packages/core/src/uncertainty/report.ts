@@ -28,6 +28,8 @@ export interface SimulationReport {
     /** Mean over samples of the spread between the models' forecasts. */
     meanSpread: number;
   }>;
+  /** With a deal check: how often both parties had a package they preferred to no deal. */
+  deal?: { between: [string, string]; grid: number; probability: number };
   shocks: Array<{
     shock: string;
     /** Share of samples in which it happened. */
@@ -47,6 +49,7 @@ export function simulationReport(s: SimulationSummary): SimulationReport {
   const tCount = thresholdCount(s);
   return {
     samples: s.samples,
+    ...(s.deal ? { deal: { ...s.deal, probability: s.dealExists / s.samples } } : {}),
     issues: s.issues.map((issue, k) => {
       const [lo, hi] = s.scales[k] as [number, number];
       return {

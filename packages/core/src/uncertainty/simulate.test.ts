@@ -116,6 +116,25 @@ describe("Monte Carlo simulation", () => {
     expect(shift).toBeLessThan(13);
   });
 
+  it("counts the samples in which both parties have a package they prefer to no deal", () => {
+    const withDeal: SimulationPlan = {
+      ...plan,
+      samples: 600,
+      deal: { between: ["a", "b"], grid: 3 },
+    };
+    const summary = runAll(withDeal, (n) => [...Array(n).keys()]);
+    const reversed = runAll(withDeal, (n) => [...Array(n).keys()].reverse());
+    expect(JSON.stringify(reversed)).toBe(JSON.stringify(summary));
+    const report = simulationReport(summary);
+    expect(report.deal?.between).toEqual(["a", "b"]);
+    expect(report.deal?.probability).toBeGreaterThanOrEqual(0);
+    expect(report.deal?.probability).toBeLessThanOrEqual(1);
+    expect(summary.dealExists).toBe(Math.round((report.deal?.probability ?? 0) * 600));
+    expect(() => compileSimulation({ ...plan, deal: { between: ["a", "zz"] } })).toThrow(
+      /deal: expected two different actors/,
+    );
+  });
+
   it("rejects bad plans with messages naming the value", () => {
     expect(() => compileSimulation({ ...plan, samples: 0 })).toThrow(
       /samples: expected a whole number ≥ 1, got 0/,

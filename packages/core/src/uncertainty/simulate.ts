@@ -1,7 +1,11 @@
+import { nashPoint } from "../deals/nash-point.ts";
+import { paretoOutcomes } from "../deals/pareto-outcomes.ts";
+import { scenarioDealSpace } from "../deals/scenario-deal-space.ts";
 import { type Model, ModelInputError, type RunOptions } from "../models/model.ts";
 import { getModel } from "../models/registry.ts";
 import { forecastPhased, phaseData } from "../phases.ts";
 import { hashString, randomStream } from "../random/stream.ts";
+import type { ScenarioData } from "../scenario/prepare.ts";
 import { prepareScenario } from "../scenario/prepare.ts";
 import type { Scenario } from "../scenario/schema.ts";
 import { addExact } from "./exact-sum.ts";
@@ -24,6 +28,11 @@ export interface SimulationPlan {
   bins?: number;
   /** Extra thresholds per issue id, besides the scale's marks. */
   thresholds?: Record<string, number[]>;
+  /**
+   * Also count, per sample, whether some package is preferred to no deal by both parties
+   * (the deal space on `grid` points per issue, default 5; {@link scenarioDealSpace}).
+   */
+  deal?: { between: [string, string]; grid?: number };
 }
 
 /** Number of shards a plan has. */
@@ -79,8 +88,34 @@ export function compileSimulation(plan: SimulationPlan) {
       ),
     ),
     shocks: shocks.map((s) => s.id),
+    ...(plan.deal ? { deal: { between: plan.deal.between, grid: plan.deal.grid ?? 5 } } : {}),
   };
-  return { plan, base, models, inputs, shocks, phases, layout, hash: scenarioHash(plan.scenario) };
+  let dealParties: [number, number] | undefined;
+  if (plan.deal) {
+    const ids = base.actors.map((a) => a.id);
+    const [a, b] = plan.deal.between.map((id) => ids.indexOf(id));
+    if (a === undefined || b === undefined || a < 0 || b < 0 || a === b) {
+      throw new RangeError(
+        `deal: expected two different actors, each one of ${ids.join(", ")}; got ${plan.deal.between.join(",")}`,
+      );
+    }
+    const grid = plan.deal.grid ?? 5;
+    if (!Number.isInteger(grid) || grid < 2 || grid > 11) {
+      throw new RangeError(`deal grid: expected a whole number from 2 to 11, got ${grid}`);
+    }
+    dealParties = [a, b];
+  }
+  return {
+    plan,
+    base,
+    models,
+    inputs,
+    shocks,
+    phases,
+    layout,
+    dealParties,
+    hash: scenarioHash(plan.scenario),
+  };
 }
 
 export type CompiledSimulation = ReturnType<typeof compileSimulation>;
@@ -92,7 +127,7 @@ export type CompiledSimulation = ReturnType<typeof compileSimulation>;
  * sample's inputs depend only on the seed, the scenario and n — not on shards or workers.
  */
 export function runShard(sim: CompiledSimulation, shard: number): SimulationSummary {
-  const { plan, base, models, inputs, shocks, phases, layout, hash } = sim;
+  const { plan, base, models, inputs, shocks, phases, layout, hash, dealParties } = sim;
   const summary = emptySummary(layout, shard);
   const first = shard * SHARD_SIZE;
   const last = Math.min(plan.samples, first + SHARD_SIZE);
@@ -141,7 +176,25 @@ export function runShard(sim: CompiledSimulation, shard: number): SimulationSumm
     }
     for (let s = 0; s < shocks.length; s++)
       if (active[s]) summary.shockCount[s] = (summary.shockCount[s] as number) + 1;
+    if (dealParties && layout.deal && dealExists(data, dealParties, layout.deal.grid)) {
+      summary.dealExists++;
+    }
     summary.samples++;
   }
   return canonicalSummary(summary);
+}
+
+/**
+ * Whether some package of the scenario's deal space (grid points per issue) gives both parties
+ * more than no deal: the Nash point over their Pareto frontier exists.
+ */
+function dealExists(data: ScenarioData, [a, b]: [number, number], grid: number): boolean {
+  const { space, utilities } = scenarioDealSpace(data, { grid });
+  const ua = utilities[a];
+  const ub = utilities[b];
+  if (!ua || !ub) return false;
+  const frontier = paretoOutcomes(space, [ua, ub]);
+  return (
+    nashPoint(frontier.utilities, Float64Array.of(ua.reservation, ub.reservation)) !== undefined
+  );
 }

@@ -17,6 +17,7 @@ export interface SimulationSummary {
   /** Threshold values per issue (on the issue's scale). */
   thresholds: number[][];
   shocks: string[];
+  deal?: { between: [string, string]; grid: number };
   /** Shard index ranges merged into this summary, as sorted [first, last] pairs. */
   shards: Array<[number, number]>;
   samples: number;
@@ -38,6 +39,11 @@ export interface SimulationSummary {
   shockSum: number[][];
   /** Per cell: samples in which the model could not run (missing inputs). */
   failed: number[];
+  /**
+   * With a deal check (`deal` in the layout): samples in which some package of the deal space
+   * is preferred to no deal by both parties.
+   */
+  dealExists: number;
 }
 
 export interface SummaryLayout {
@@ -47,6 +53,8 @@ export interface SummaryLayout {
   bins: number;
   thresholds: number[][];
   shocks: string[];
+  /** The two parties and the grid of the per-sample deal check, when asked for. */
+  deal?: { between: [string, string]; grid: number };
 }
 
 /** An empty summary of one shard. */
@@ -69,6 +77,7 @@ export function emptySummary(layout: SummaryLayout, shard: number): SimulationSu
     shockCount: zeros(layout.shocks.length),
     shockSum: sums(layout.shocks.length * cells),
     failed: zeros(cells),
+    dealExists: 0,
   };
 }
 
@@ -114,7 +123,7 @@ export function mergeSummaries(parts: readonly SimulationSummary[]): SimulationS
   const first = parts[0];
   if (!first) throw new RangeError("nothing to merge");
   const layout = (p: SimulationSummary) =>
-    JSON.stringify([p.models, p.issues, p.scales, p.bins, p.thresholds, p.shocks]);
+    JSON.stringify([p.models, p.issues, p.scales, p.bins, p.thresholds, p.shocks, p.deal]);
   const out = cloneSummary(first);
   for (const part of parts.slice(1)) {
     if (layout(part) !== layout(out)) {
@@ -124,6 +133,7 @@ export function mergeSummaries(parts: readonly SimulationSummary[]): SimulationS
     }
     out.shards = joinRanges(out.shards, part.shards);
     out.samples += part.samples;
+    out.dealExists += part.dealExists;
     for (const key of ["histogram", "atLeast", "shockCount", "failed"] as const) {
       const a = out[key];
       const b = part[key];
@@ -169,6 +179,7 @@ function cloneSummary(s: SimulationSummary): SimulationSummary {
     shockCount: [...s.shockCount],
     shockSum: s.shockSum.map((p) => [...p]),
     failed: [...s.failed],
+    ...(s.deal ? { deal: { between: [...s.deal.between], grid: s.deal.grid } } : {}),
   };
 }
 

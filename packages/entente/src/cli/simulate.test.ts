@@ -54,7 +54,26 @@ describe("entente simulate and merge", async () => {
     expect(r.stdout).toMatch(/P\(≥ \d+\.\d(: [^)]+)?\) = \d+\.\d %/);
   });
 
+  it("estimates how often a deal exists between two actors", async () => {
+    const r = await entente(
+      "simulate",
+      "-n",
+      "250",
+      "--models",
+      "compromise",
+      "-w",
+      "0",
+      "--deal",
+      "usa,russia",
+    );
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(
+      /^Deal: in \d+\.\d % of samples some package \(5 points per issue\) is preferred to no deal by both usa and russia$/m,
+    );
+  });
+
   it.each([
+    [["--deal", "usa,usa"], "deal: expected two different actors"],
     [["-n", "0"], '--samples: expected a whole number ≥ 1, got "0"'],
     [["--seed", "-3"], "--seed: expected a whole number ≥ 0"],
     [["--shard", "3/3", "--out", "x.json"], '--shard expects i/N with 0 ≤ i < N, got "3/3"'],

@@ -71,6 +71,14 @@ export function simulationTable(doc: SimulationDocument, scenario: Scenario): st
     }
     lines.push(`  mean spread between models ${fixed(issue.meanSpread, d)}`, "");
   }
+  const deal = doc.report.deal;
+  if (deal) {
+    const [a, b] = deal.between;
+    lines.push(
+      `Deal: in ${(deal.probability * 100).toFixed(1)} % of samples some package (${deal.grid} points per issue) is preferred to no deal by both ${a} and ${b}`,
+      "",
+    );
+  }
   for (const shock of doc.report.shocks) {
     lines.push(
       `Shock ${shock.shock}: happened in ${(shock.frequency * 100).toFixed(1)} % of samples; moves forecasts by`,

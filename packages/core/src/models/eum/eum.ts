@@ -97,7 +97,10 @@ let defaults: EumOptions | undefined;
 
 /** Resolved options, once per options object (Monte Carlo runs the model thousands of times). */
 function resolvedOptions(options: RunOptions | undefined): EumOptions {
-  if (options === undefined) return (defaults ??= eumOptions(resolveParams(eum)));
+  if (options === undefined) {
+    defaults ??= eumOptions(resolveParams(eum));
+    return defaults;
+  }
   let resolved = resolvedCache.get(options);
   if (!resolved) {
     resolved = eumOptions(resolveParams(eum, options));

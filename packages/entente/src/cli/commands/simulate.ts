@@ -92,6 +92,8 @@ export function simulateCommand(io: CliIO) {
     )
     .option("-o, --out <file>", "write the part file here (with --shard)")
     .option("--sensitivity", "also compute one-at-a-time and first-order Sobol sensitivity")
+    .option("--deal <a,b>", "also estimate P(some package is preferred to no deal by both a and b)")
+    .option("--deal-grid <n>", "grid points per issue for --deal (2–11)", "5")
     .addOption(
       new Option("-f, --format <format>", "output format")
         .choices(["table", "json"])
@@ -125,6 +127,14 @@ export function simulateCommand(io: CliIO) {
         models,
         distribution: options.distribution as "triangular" | "uniform",
         thresholds,
+        ...(options.deal
+          ? {
+              deal: {
+                between: options.deal.split(",").map((x) => x.trim()) as [string, string],
+                grid: Number(options.dealGrid),
+              },
+            }
+          : {}),
       };
       try {
         compileSimulation(plan);
