@@ -1,5 +1,5 @@
 // The real `entente` process: exit codes and output streams as a shell sees them.
-import { spawnSync } from "node:child_process";
+import { spawn, spawnSync } from "node:child_process";
 import { describe, expect, it } from "vitest";
 
 const root = new URL("../", import.meta.url).pathname;
@@ -32,5 +32,35 @@ describe("the entente process", () => {
     expect(stderr).not.toMatch(/^\s+at /m);
     expect(stderr).toContain("test/fixtures/invalid/many-errors.yaml:11:17 actors.0.capability:");
     expect(stderr).toContain("no-such-file.yaml:1:1 (file): no such file");
+  });
+
+  it("stops a simulation cleanly on Ctrl-C (SIGINT): exit 130, no output, no warnings", async () => {
+    const child = spawn(
+      process.execPath,
+      [
+        "--conditions=source",
+        "--import",
+        "tsx",
+        "packages/entente/src/cli/main.ts",
+        "simulate",
+        "-n",
+        "400000",
+      ],
+      { cwd: root, env: { ...process.env, ENTENTE_DEBUG: "" } },
+    );
+    let stdout = "";
+    let stderr = "";
+    child.stdout.on("data", (d) => {
+      stdout += d;
+    });
+    child.stderr.on("data", (d) => {
+      stderr += d;
+    });
+    await new Promise((resolve) => setTimeout(resolve, 2500));
+    child.kill("SIGINT");
+    const code = await new Promise((resolve) => child.on("exit", (c) => resolve(c)));
+    expect(code).toBe(130);
+    expect(stdout).toBe("");
+    expect(stderr.trim()).toBe("entente: cancelled");
   });
 });

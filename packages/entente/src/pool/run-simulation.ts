@@ -1,3 +1,4 @@
+import { setMaxListeners } from "node:events";
 import { availableParallelism } from "node:os";
 import {
   compileSimulation,
@@ -61,6 +62,8 @@ export async function runSimulation(
   try {
     const key = `${plan.seed}:${scenarioHash(plan.scenario)}:${JSON.stringify({ ...plan, scenario: undefined })}`;
     const batch = Math.max(1, Math.ceil(all.length / (workers * 8)));
+    // Every queued task listens for the abort: say how many are expected.
+    if (options.signal) setMaxListeners(Math.ceil(all.length / batch) + 16, options.signal);
     const tasks: Array<Promise<SimulationSummary>> = [];
     for (let i = 0; i < all.length; i += batch) {
       const task: ShardTask = { key, plan, shards: all.slice(i, i + batch), progress };
