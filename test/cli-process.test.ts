@@ -46,7 +46,7 @@ describe("the entente process", () => {
         "-n",
         "400000",
       ],
-      { cwd: root, env: { ...process.env, ENTENTE_DEBUG: "" } },
+      { cwd: root, env: { ...process.env, ENTENTE_DEBUG: "", ENTENTE_PROGRESS: "plain" } },
     );
     let stdout = "";
     let stderr = "";
@@ -56,11 +56,21 @@ describe("the entente process", () => {
     child.stderr.on("data", (d) => {
       stderr += d;
     });
-    await new Promise((resolve) => setTimeout(resolve, 2500));
+    // Interrupt once the run is under way (its first progress line), however slow the start.
+    await new Promise<void>((resolve) => {
+      const poll = setInterval(() => {
+        if (/ of 400000\n/.test(stderr)) {
+          clearInterval(poll);
+          resolve();
+        }
+      }, 50);
+    });
     child.kill("SIGINT");
     const code = await new Promise((resolve) => child.on("exit", (c) => resolve(c)));
     expect(code).toBe(130);
     expect(stdout).toBe("");
-    expect(stderr.trim()).toBe("entente: cancelled");
+    expect(stderr).toMatch(
+      /^(entente: simulating 400000 samples: \d+ of 400000\n)+entente: cancelled\n$/,
+    );
   });
 });

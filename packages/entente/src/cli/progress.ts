@@ -1,6 +1,9 @@
 import cliProgress from "cli-progress";
 
 /**
+ * With `ENTENTE_PROGRESS=plain`, progress is printed as plain lines on stderr at most once a
+ * second, also when stderr is not a terminal (logs of cluster jobs, tests).
+ *
  * A progress bar on stderr that appears only on a terminal and only once a run has taken over a
  * second; otherwise nothing is printed (CI logs and piped output stay clean).
  */
@@ -8,6 +11,7 @@ export function progressBar(label: string): {
   update: (done: number, total: number) => void;
   stop: () => void;
 } {
+  if (process.env.ENTENTE_PROGRESS === "plain") return plainProgress(label);
   if (!process.stderr.isTTY) return { update: () => {}, stop: () => {} };
   const started = Date.now();
   let bar: cliProgress.SingleBar | undefined;
@@ -29,5 +33,18 @@ export function progressBar(label: string): {
     stop() {
       bar?.stop();
     },
+  };
+}
+
+function plainProgress(label: string) {
+  let last = 0;
+  return {
+    update(done: number, total: number) {
+      const now = Date.now();
+      if (now - last < 1000 && done < total) return;
+      last = now;
+      process.stderr.write(`entente: ${label}: ${done} of ${total}\n`);
+    },
+    stop() {},
   };
 }
