@@ -73,7 +73,7 @@ export function forecastScenario(
       let hi = Number.NEGATIVE_INFINITY;
       for (const [m, model] of models.entries()) {
         const x = results[m]?.[k];
-        if (x === undefined) continue;
+        if (x === undefined || !Number.isFinite(x)) continue;
         forecasts[model.id] = x;
         lo = Math.min(lo, x);
         hi = Math.max(hi, x);

@@ -13,9 +13,9 @@ export interface PhaseData {
  * Forecast through the phases of the talks: each phase runs the model on its own issues with
  * only its actors at the table, and its forecast becomes those issues' status quo in the next
  * phase. An issue's forecast is that of the last phase that takes it up; issues no phase takes
- * up are forecast at the end with every actor. An issue with nobody at the table (a phase without
- * its actors, or every actor removed by a shock) keeps its status quo — the scale's midpoint when
- * it has none. Without phases this is `model.run(data)` with that rule for empty issues.
+ * up are forecast at the end with every actor. An issue with nobody at the table (every actor
+ * removed by a shock) keeps its status quo, and has no forecast (NaN) when it has none. Without
+ * phases this is `model.run(data)` with that rule for empty issues.
  */
 export function forecastPhased(
   model: Model,
@@ -49,7 +49,7 @@ export function forecastPhased(
     if (!phases.some((p) => p.issues.includes(k))) rest.push(k);
   }
   run(rest, undefined);
-  return issues.map((issue, k) => forecasts[k] ?? issue.statusQuo ?? (issue.min + issue.max) / 2);
+  return issues.map((issue, k) => forecasts[k] ?? issue.statusQuo ?? Number.NaN);
 }
 
 /** Phases of a scenario as indices (validation has checked every id). */

@@ -6,11 +6,11 @@
  * Each term `wₖ · vₖ(o)` is computed once per option (`contributions`) and outcome utilities are
  * summed issue by issue in issue order, so every routine in `deals/` gets bit-identical utilities
  * for the same outcome — exact ties stay ties. A Genius profile caps the sum at 1
- * (`U = min(1, Σ)`, `shared/docs/deal-space.md` §4); the cap is `Infinity` otherwise.
+ * (`U = min(1, Σ)`, `docs/research/deal-space.md` §4); the cap is `Infinity` otherwise.
  *
  * Sources: Raiffa (1982) ch. 11–13 (additive scoring systems, reservation values); Keeney &
  * Raiffa (1976) (additive value functions); Genius `AdditiveUtilitySpace` and negmas
- * `LinearAdditiveUtilityFunction` conventions per `shared/docs/deal-space.md` §3.1, §4.
+ * `LinearAdditiveUtilityFunction` conventions per `docs/research/deal-space.md` §3.1, §4.
  * @module
  */
 import type { OutcomeSpace } from "./outcome-space.ts";

@@ -1,7 +1,7 @@
 /**
  * The convex-hull frontier `P∞` of two parties: the Pareto-optimal part of the convex hull of the
  * outcomes' utility pairs — what the parties can reach by lotteries (mixtures) over outcomes — and
- * the solution concepts on it (negmas "convex-hull" variants, `shared/docs/deal-space.md` §3.3):
+ * the solution concepts on it (negmas "convex-hull" variants, `docs/research/deal-space.md` §3.3):
  * Nash, egalitarian (Kalai), Kalai–Smorodinsky, and the distance from a point to it.
  *
  * Vector (§5.7, negmas mixture test): outcomes (4,1), (1,4), (2,2), disagreement (1,1) — the

@@ -8,7 +8,7 @@
  * Conventions: reservation values are each party's `AdditiveUtility.reservation`; "rational" =
  * strictly above it for every party; the KS convention is chosen by `ks`
  * ({@link kalaiSmorodinskyPoint}). Sources: see the solution modules — Nash (1950),
- * Kalai & Smorodinsky (1975), Kalai (1977); `shared/docs/deal-space.md` §3.3–§5.
+ * Kalai & Smorodinsky (1975), Kalai (1977); `docs/research/deal-space.md` §3.3–§5.
  * @module
  */
 import { type AdditiveUtility, utilityOf, utilityRanges } from "./additive-utility.ts";

@@ -1,7 +1,7 @@
 /**
  * Options of the deal-space analysis as {@link ParamSpec}s, so the CLI parses and checks them
  * like model parameters (`resolveParams(dealAnalysis, { params })`), and their typed form.
- * Defaults reproduce `shared/docs/deal-space.md` §5.
+ * Defaults reproduce `docs/research/deal-space.md` §5.
  * @module
  */
 import type { ParamSpec, ParamValues } from "../models/params.ts";

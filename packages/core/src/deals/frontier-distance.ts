@@ -1,7 +1,7 @@
 /**
  * Distances in utility space: from outcomes to a point (e.g. the Nash point) and to the nearest
  * point of a discrete Pareto frontier — Genius's "Dist. to Pareto" / "Dist. to Nash" and
- * negmas's `pareto_distance` / `nash_distance` (`shared/docs/deal-space.md` §3.3, §4), Euclidean
+ * negmas's `pareto_distance` / `nash_distance` (`docs/research/deal-space.md` §3.3, §4), Euclidean
  * in the parties' own utility units (Genius utilities already lie in [0, 1]).
  *
  * The frontier's distinct points are searched outwards from the one nearest in party 0's utility,

@@ -1,6 +1,6 @@
 /**
  * Genius 10.4 XML domains and additive profiles → an {@link OutcomeSpace} and one
- * {@link AdditiveUtility} per profile, with Genius's semantics (`shared/docs/deal-space.md` §4):
+ * {@link AdditiveUtility} per profile, with Genius's semantics (`docs/research/deal-space.md` §4):
  *
  * - each discrete issue's evaluations are normalised by the issue's largest evaluation,
  *   `vₖ(o) = evalₖ(o) / maxᵥ evalₖ(v)`, and `U(ω) = min(1, Σₖ wₖ · vₖ(ωₖ))` with the weights as
@@ -18,7 +18,7 @@
  * problem found, each pointing back at the element it concerns.
  *
  * Sources: Genius 10.4 user guide and `AdditiveUtilitySpace` / `EvaluatorDiscrete` semantics as
- * described in `shared/docs/deal-space.md` §4 (not Genius code); Lin, Kraus, Wilkenfeld & Barry
+ * described in `docs/research/deal-space.md` §4 (not Genius code); Lin, Kraus, Wilkenfeld & Barry
  * (2008) for England–Zimbabwe; Raiffa (1982) for AMPO vs City.
  * @module
  */

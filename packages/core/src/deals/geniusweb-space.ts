@@ -1,6 +1,6 @@
 /**
  * GeniusWeb JSON domains and `LinearAdditiveUtilitySpace` profiles → an {@link OutcomeSpace} and
- * {@link AdditiveUtility} per profile (`shared/docs/deal-space.md` §4, GeniusWeb):
+ * {@link AdditiveUtility} per profile (`docs/research/deal-space.md` §4, GeniusWeb):
  *
  * - domain `{ name, issuesValues: { <issue>: { values: [ … ] } } }` — issue order and option order
  *   as written;

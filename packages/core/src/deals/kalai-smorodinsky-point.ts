@@ -1,12 +1,12 @@
 /**
  * Kalai–Smorodinsky solution on a finite set of outcomes, in three conventions
- * (`shared/docs/deal-space.md` §3.3 and §5):
+ * (`docs/research/deal-space.md` §3.3 and §5):
  *
  * - `"textbook"` (default; Kalai & Smorodinsky 1975): among the outcomes every party strictly
  *   prefers to no deal, maximise `minᵢ (uᵢ − rᵢ) / (bᵢ − rᵢ)` — the discrete counterpart of the
  *   point where the segment from the disagreement point to the utopia point `b` leaves the
  *   feasible set. The utopia is by default each party's best utility over the whole space
- *   (`utopia: "ideal"`, the reading that reproduces `shared/docs/deal-space.md` §5, e.g.
+ *   (`utopia: "ideal"`, the reading that reproduces `docs/research/deal-space.md` §5, e.g.
  *   England10/Zimbabwe10 (0.586458, 0.946695)); `utopia: "rational"` takes the best over the
  *   individually rational outcomes only, as in Kalai & Smorodinsky's `b(S)` of the set
  *   `S ∩ {u ≥ d}` (England10/Zimbabwe10: (0.565323, 0.956161)).
@@ -22,7 +22,7 @@
  * `*10` variant (textbook (0.586458, 0.946695), negmas (0.611656, 0.924526)).
  *
  * Sources: Kalai & Smorodinsky, "Other Solutions to Nash's Bargaining Problem", *Econometrica*
- * 43(3), 1975; negmas and Genius conventions per `shared/docs/deal-space.md` §3.3.
+ * 43(3), 1975; negmas and Genius conventions per `docs/research/deal-space.md` §3.3.
  * @module
  */
 import { candidateCount, isRational, type SolutionPoint, utilitiesAt } from "./solution-point.ts";

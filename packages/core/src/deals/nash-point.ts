@@ -3,7 +3,7 @@
  * every party strictly prefers to no deal (`uᵢ > rᵢ`). The maximiser of a product of positive
  * gains is Pareto-optimal, so the frontier suffices as candidate set.
  *
- * Conventions (`shared/docs/deal-space.md` §3.3): negmas maximises the same product over the
+ * Conventions (`docs/research/deal-space.md` §3.3): negmas maximises the same product over the
  * whole frontier without the rationality filter (two parties below their reservation make a
  * positive product); Genius uses the reservation values, default 0, also without the filter. We
  * filter first, so the result is always a deal both prefer — with reservation 0 and positive

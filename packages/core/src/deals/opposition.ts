@@ -1,5 +1,5 @@
 /**
- * Opposition of a negotiation (negmas definition, `shared/docs/deal-space.md` §3.3): the
+ * Opposition of a negotiation (negmas definition, `docs/research/deal-space.md` §3.3): the
  * smallest Euclidean distance, over the outcomes every party strictly prefers to no deal, from
  * the normalised utilities `uᵢ / maxᵢ` to the ideal point `(1, …, 1)` — not divided by `√n`.
  * 0 means some outcome gives everyone its best; larger means more opposed interests.

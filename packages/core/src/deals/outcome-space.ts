@@ -9,7 +9,7 @@
  *
  * Sources: Raiffa, *The Art and Science of Negotiation* (1982), ch. 11–13 (packages over several
  * issues); the enumeration order is Genius's and negmas's Cartesian order
- * (`shared/docs/deal-space.md` §3.1, §4).
+ * (`docs/research/deal-space.md` §3.1, §4).
  * @module
  */
 

@@ -1,7 +1,7 @@
 /**
  * Exact Pareto frontier of a finite set of utility vectors: the outcomes no other outcome
  * weakly improves for every party and strictly for one. Outcomes with identical utility vectors
- * are all kept ("ties kept", the counting convention of `shared/docs/deal-space.md` §5).
+ * are all kept ("ties kept", the counting convention of `docs/research/deal-space.md` §5).
  *
  * - 2 parties: sort-and-sweep (Kung, Luccio & Preparata 1975) — order by `u₀` descending then
  *   `u₁` descending ({@link descendingOrder}, a radix sort) and keep each outcome whose `u₁` beats

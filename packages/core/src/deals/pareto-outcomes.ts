@@ -156,7 +156,7 @@ export interface FrontierPoints {
 }
 
 /**
- * Group the frontier's outcomes by identical utility vectors. `shared/docs/deal-space.md` §5
+ * Group the frontier's outcomes by identical utility vectors. `docs/research/deal-space.md` §5
  * counts frontier *points* this way for AMPO vs City: 283 Pareto-optimal outcomes, 192 distinct
  * points (last-occurrence duplicates; 286 and 195 with first occurrence); the other §5 domains
  * have no ties, so outcomes and points coincide there (England–Zimbabwe 25, Itex–Cypress 18,

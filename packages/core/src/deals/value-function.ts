@@ -6,7 +6,7 @@
  *   (city-block) utility of the expected-utility literature;
  * - `quadratic`: `1 − ((x − ideal) / range)²` — quadratic loss (Euclidean spatial utility);
  * - `table`: one value per option (Raiffa's scoring templates; Genius/GeniusWeb discrete
- *   evaluators, `shared/docs/deal-space.md` §4);
+ *   evaluators, `docs/research/deal-space.md` §4);
  * - `flat`: the actor does not care about the issue (value 0 everywhere).
  *
  * `range` is the length of the issue's scale, so an actor at one end values the other end at 0.

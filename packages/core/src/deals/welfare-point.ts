@@ -2,7 +2,7 @@
  * Utilitarian and egalitarian points on a finite set of outcomes.
  *
  * - Maximum welfare: argmax `Σᵢ uᵢ` of the raw utilities, reservation values ignored — Genius's
- *   "social welfare" point and negmas's `max_welfare` (`shared/docs/deal-space.md` §3.3).
+ *   "social welfare" point and negmas's `max_welfare` (`docs/research/deal-space.md` §3.3).
  * - Egalitarian (Kalai 1977; negmas "Kalai"): among outcomes strictly above every reservation
  *   value, maximise the smallest gain `minᵢ (uᵢ − rᵢ)`.
  *

@@ -18,7 +18,7 @@
  * constraint would admit them: the constraints that empty the win-set).
  *
  * Source: Putnam, "Diplomacy and Domestic Politics: The Logic of Two-Level Games",
- * *International Organization* 42(3), 1988; modelling recipe `shared/docs/deal-space.md` §6.3.
+ * *International Organization* 42(3), 1988; modelling recipe `docs/research/deal-space.md` §6.3.
  * @module
  */
 import type { AdditiveUtility } from "./additive-utility.ts";

@@ -3,7 +3,7 @@
  * {@link kalaiSmorodinsky}): the disagreement point, the actors' gains over it, the set of
  * outcomes every actor prefers to it, and an exact maximiser for concave objectives on a line.
  *
- * Spec: `shared/docs/spec-eum.md` §4, "Nash bargaining solution (1-D, reference point d)" and
+ * Spec: `docs/research/spec-eum.md` §4, "Nash bargaining solution (1-D, reference point d)" and
  * "Kalai–Smorodinsky".
  * @module
  */

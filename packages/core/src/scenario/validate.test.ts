@@ -59,6 +59,22 @@ describe("validateScenario", () => {
     ]);
   });
 
+  it("asks that someone at a phase's table has a stance on each of its issues", () => {
+    const doc = {
+      ...valid(),
+      phases: [{ id: "p", title: "P", actors: ["a"], issues: ["i"] }],
+    };
+    doc.stances = [{ actor: "b", issue: "i", position: 20, salience: 50 }];
+    const result = validateScenario(doc);
+    expect(result.issues).toEqual([
+      {
+        path: ["phases", 0, "issues", 0],
+        message:
+          'no actor of this phase (a) has a stance on issue "i"; add one who does, or leave the issue out of the phase',
+      },
+    ]);
+  });
+
   it("never throws, whatever it is given", () => {
     for (const input of [undefined, null, 0, "x", [], {}, { actors: "x", stances: [null] }]) {
       expect(validateScenario(input).ok).toBe(false);

@@ -321,6 +321,17 @@ function checkConsistency(doc: unknown): ValidationIssue[] {
     refs(phase.actors, ["phases", i, "actors"], actorIds, "actor");
     refs(phase.issues, ["phases", i, "issues"], issueIds, "issue");
     refs(phase.sources, ["phases", i, "sources"], sourceIds, "source");
+    // A phase decides only issues on which someone at its table has a stance.
+    const atTable = list(phase.actors).filter((a): a is string => typeof a === "string");
+    for (const [k, issue] of list(phase.issues).entries()) {
+      if (typeof issue !== "string" || !issueIds.has(issue)) continue;
+      if (!atTable.some((a) => pairs.has(`${a}\u0000${issue}`))) {
+        issues.push({
+          path: ["phases", i, "issues", k],
+          message: `no actor of this phase (${atTable.join(", ") || "none"}) has a stance on issue "${issue}"; add one who does, or leave the issue out of the phase`,
+        });
+      }
+    }
   }
 
   if (Array.isArray(doc.stances)) {

@@ -62,7 +62,9 @@ export function simulationReport(s: SimulationSummary): SimulationReport {
           const counts = s.histogram.slice(cell * s.bins, (cell + 1) * s.bins);
           const min = s.min[cell] ?? Number.NaN;
           const max = s.max[cell] ?? Number.NaN;
-          const q = (p: number) => histogramQuantile(counts, lo, hi, p, min, max);
+          const binMin = s.binMin.slice(cell * s.bins, (cell + 1) * s.bins);
+          const binMax = s.binMax.slice(cell * s.bins, (cell + 1) * s.bins);
+          const q = (p: number) => histogramQuantile(counts, binMin, binMax, p);
           const thresholds = s.thresholds[k] as number[];
           const base = m * tCount + thresholdOffset(s, k);
           return {
@@ -82,7 +84,10 @@ export function simulationReport(s: SimulationSummary): SimulationReport {
             histogram: { min: lo, max: hi, counts },
           };
         }),
-        meanSpread: valueExact(s.spread[k] as number[]) / s.samples,
+        meanSpread:
+          (s.spreadCount[k] as number) > 0
+            ? valueExact(s.spread[k] as number[]) / (s.spreadCount[k] as number)
+            : Number.NaN,
       };
     }),
     shocks: s.shocks.map((shock, i) => {
@@ -93,11 +98,14 @@ export function simulationReport(s: SimulationSummary): SimulationReport {
         effect: s.issues.flatMap((issue, k) =>
           s.models.map((model, m) => {
             const cell = m * nIssues + k;
-            const n = s.samples - (s.failed[cell] as number);
+            // Both means over the samples in which this model ran: with the shock, without it.
+            const ran = s.samples - (s.failed[cell] as number);
+            const onRan = s.shockRan[i * cells + cell] as number;
+            const offRan = ran - onRan;
             const on = valueExact(s.shockSum[i * cells + cell] as number[]);
             const all = valueExact(s.sum[cell] as number[]);
             const shift =
-              active === 0 || active === n ? Number.NaN : on / active - (all - on) / (n - active);
+              onRan === 0 || offRan === 0 ? Number.NaN : on / onRan - (all - on) / offRan;
             return { issue, model, shift };
           }),
         ),
@@ -107,30 +115,41 @@ export function simulationReport(s: SimulationSummary): SimulationReport {
 }
 
 /**
- * The p-quantile of values binned equal-width on [lo, hi], interpolating linearly inside the bin
- * and clamped to the observed min and max.
+ * The p-quantile of values binned on equal-width bins, interpolating linearly between the
+ * smallest and largest value actually seen in the bin it falls in — so a bin holding a single
+ * value (a weighted median's held position, a source's estimate) gives that value exactly.
  */
 export function histogramQuantile(
   counts: ArrayLike<number>,
-  lo: number,
-  hi: number,
+  binMin: ArrayLike<number | null>,
+  binMax: ArrayLike<number | null>,
   p: number,
-  observedMin: number,
-  observedMax: number,
 ): number {
   let total = 0;
   for (let b = 0; b < counts.length; b++) total += counts[b] as number;
   if (total === 0) return Number.NaN;
-  const target = p * total;
-  const width = (hi - lo) / counts.length;
-  let cumulative = 0;
+  // The rank of the quantile among the sorted values (0-based, continuous).
+  const rank = p * (total - 1);
+  let before = 0;
   for (let b = 0; b < counts.length; b++) {
     const c = counts[b] as number;
-    if (c > 0 && cumulative + c >= target) {
-      const x = lo + (b + (target - cumulative) / c) * width;
-      return Math.min(observedMax, Math.max(observedMin, x));
+    if (c === 0) continue;
+    if (rank <= before + c - 1 || b === counts.length - 1) {
+      const lo = binMin[b] as number;
+      const hi = binMax[b] as number;
+      if (c === 1 || hi === lo) return lo;
+      const within = Math.min(1, Math.max(0, (rank - before) / (c - 1)));
+      return lo + within * (hi - lo);
     }
-    cumulative += c;
+    if (rank < before + c) {
+      // Between this bin's largest value and the next non-empty bin's smallest.
+      let next = b + 1;
+      while (next < counts.length && (counts[next] as number) === 0) next++;
+      const hi = binMax[b] as number;
+      const lo2 = (binMin[next] ?? hi) as number;
+      return hi + (rank - (before + c - 1)) * (lo2 - hi);
+    }
+    before += c;
   }
-  return observedMax;
+  return binMax[counts.length - 1] as number;
 }

@@ -1,8 +1,8 @@
 import { centralValue } from "../scenario/estimate.ts";
 import type { IssueData, ScenarioData } from "../scenario/prepare.ts";
 import { restrictActors } from "../scenario/restrict.ts";
-import type { Scenario } from "../scenario/schema.ts";
-import type { UncertainInput } from "./uncertain-inputs.ts";
+import type { Estimate, Scenario } from "../scenario/schema.ts";
+import type { RangeDistribution, UncertainInput } from "./uncertain-inputs.ts";
 
 /** A shock in numeric form. */
 export interface ShockData {
@@ -27,8 +27,27 @@ export interface ShockData {
   >;
 }
 
-/** The scenario's shocks with ids resolved to indices and probabilities at their central value. */
-export function shockData(scenario: Scenario): ShockData[] {
+/**
+ * The mean of an estimate under the sampling rule of {@link uncertainInputs}: the weighted mean
+ * of source estimates, (low + value + high) / 3 for a triangular range, (low + high) / 2 for a
+ * uniform one.
+ */
+export function expectedValue(estimate: Estimate, distribution: RangeDistribution): number {
+  if (typeof estimate === "number" || Array.isArray(estimate)) return centralValue(estimate);
+  const low = estimate.low ?? estimate.value;
+  const high = estimate.high ?? estimate.value;
+  return distribution === "uniform" ? (low + high) / 2 : (low + estimate.value + high) / 3;
+}
+
+/**
+ * The scenario's shocks with ids resolved to indices. A shock's probability is the mean of its
+ * estimate ({@link expectedValue}): drawing p and then the shock with probability p is the same
+ * as drawing the shock with probability E[p].
+ */
+export function shockData(
+  scenario: Scenario,
+  distribution: RangeDistribution = "triangular",
+): ShockData[] {
   const actor = new Map(scenario.actors.map((a, i) => [a.id, i]));
   const issue = new Map(scenario.issues.map((x, k) => [x.id, k]));
   const actors = (ids: string[] | undefined) =>
@@ -38,7 +57,7 @@ export function shockData(scenario: Scenario): ShockData[] {
   return (scenario.shocks ?? []).map((s) => ({
     id: s.id,
     title: s.title,
-    probability: centralValue(s.probability),
+    probability: expectedValue(s.probability, distribution),
     effects: s.effects.map((e) => {
       switch (e.kind) {
         case "shift-position":

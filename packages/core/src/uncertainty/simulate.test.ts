@@ -135,6 +135,86 @@ describe("Monte Carlo simulation", () => {
     );
   });
 
+  it("reads quantiles off the values actually seen: discrete forecasts give held positions", () => {
+    // The weighted median is 7 or 10 here, depending on whether c's capability beats a + b's.
+    const r = validateScenario({
+      id: "flip",
+      title: "F",
+      asOf: "2025-01-01",
+      actors: [
+        { id: "a", name: "A", capability: 1 },
+        { id: "b", name: "B", capability: 1 },
+        { id: "c", name: "C", capability: { value: 2, low: 1, high: 3 } },
+      ],
+      issues: [{ id: "i", title: "I", scale: { min: 4, max: 10, minLabel: "lo", maxLabel: "hi" } }],
+      stances: [
+        { actor: "a", issue: "i", position: 4, salience: 50 },
+        { actor: "b", issue: "i", position: 7, salience: 50 },
+        { actor: "c", issue: "i", position: 10, salience: 50 },
+      ],
+    });
+    if (!r.ok) throw new Error(JSON.stringify(r.issues));
+    const report = simulationReport(
+      runAll({ scenario: r.scenario, samples: 1000, seed: 9, models: ["weighted-median"] }, (n) => [
+        ...Array(n).keys(),
+      ]),
+    );
+    const m = report.issues[0]?.models[0];
+    expect(m?.min).toBe(7);
+    expect(m?.max).toBe(10);
+    expect([m?.quantiles.p10, m?.quantiles.p90]).toEqual([7, 10]);
+    expect([7, 10]).toContain(m?.quantiles.p25);
+    expect([7, 10]).toContain(m?.quantiles.p75);
+  });
+
+  it("does not mix up samples where a model could not run with a shock's effect", () => {
+    const r = validateScenario({
+      id: "gone",
+      title: "G",
+      asOf: "2025-01-01",
+      actors: [
+        { id: "a", name: "A", capability: 1 },
+        { id: "b", name: "B", capability: 1 },
+      ],
+      issues: [
+        { id: "i", title: "I", scale: { minLabel: "lo", maxLabel: "hi" } },
+        { id: "j", title: "J", scale: { minLabel: "lo", maxLabel: "hi" } },
+      ],
+      stances: [
+        { actor: "a", issue: "i", position: { value: 40, low: 20, high: 60 }, salience: 50 },
+        { actor: "b", issue: "j", position: 70, salience: 50 },
+      ],
+      shocks: [
+        {
+          id: "a-leaves",
+          title: "A leaves",
+          probability: 0.5,
+          effects: [{ kind: "remove-actor", actors: ["a"] }],
+        },
+        {
+          id: "nothing",
+          title: "Nothing",
+          probability: 0.5,
+          effects: [{ kind: "scale-capability", factor: 1 }],
+        },
+      ],
+    });
+    if (!r.ok) throw new Error(JSON.stringify(r.issues));
+    const summary = runAll(
+      { scenario: r.scenario, samples: 2000, seed: 3, models: ["compromise"] },
+      (n) => [...Array(n).keys()],
+    );
+    const report = simulationReport(summary);
+    // Issue i has no forecast whenever a leaves (no status quo): those samples are "failed".
+    const i = report.issues[0]?.models[0];
+    expect(i?.failed).toBe(summary.shockCount[0]);
+    const shift = (shock: number, issue: string) =>
+      report.shocks[shock]?.effect.find((e) => e.issue === issue)?.shift as number;
+    expect(shift(0, "i")).toBeNaN(); // never observed with the shock
+    expect(Math.abs(shift(1, "i"))).toBeLessThan(3); // a shock that does nothing moves nothing
+    expect(Math.abs(shift(1, "j"))).toBeLessThan(1e-9);
+  });
+
   it("rejects bad plans with messages naming the value", () => {
     expect(() => compileSimulation({ ...plan, samples: 0 })).toThrow(
       /samples: expected a whole number ≥ 1, got 0/,

@@ -70,7 +70,7 @@ export function compileSimulation(plan: SimulationPlan) {
   const base = prepareScenario(plan.scenario);
   const models: Model[] = plan.models.map((id) => getModel(id));
   const inputs = uncertainInputs(plan.scenario, plan.distribution ?? "triangular");
-  const shocks = shockData(plan.scenario);
+  const shocks = shockData(plan.scenario, plan.distribution ?? "triangular");
   const phases = phaseData(plan.scenario.phases, base);
   const extra = plan.thresholds ?? {};
   for (const id of Object.keys(extra)) {
@@ -162,17 +162,27 @@ export function runShard(sim: CompiledSimulation, shard: number): SimulationSumm
       }
       for (let k = 0; k < nIssues; k++) {
         const x = forecasts[k] as number;
+        if (!Number.isFinite(x)) {
+          // Nobody with a stance at the table and no status quo: no forecast in this sample.
+          summary.failed[m * nIssues + k] = (summary.failed[m * nIssues + k] as number) + 1;
+          continue;
+        }
         addToCell(summary, m, k, x);
         if (x < (lo[k] as number)) lo[k] = x;
         if (x > (hi[k] as number)) hi[k] = x;
         for (let s = 0; s < shocks.length; s++) {
-          if (active[s]) addExact(summary.shockSum[s * cells + m * nIssues + k] as number[], x);
+          if (!active[s]) continue;
+          const at = s * cells + m * nIssues + k;
+          addExact(summary.shockSum[at] as number[], x);
+          summary.shockRan[at] = (summary.shockRan[at] as number) + 1;
         }
       }
     }
     for (let k = 0; k < nIssues; k++) {
-      if ((hi[k] as number) >= (lo[k] as number))
+      if ((hi[k] as number) >= (lo[k] as number)) {
         addExact(summary.spread[k] as number[], (hi[k] as number) - (lo[k] as number));
+        summary.spreadCount[k] = (summary.spreadCount[k] as number) + 1;
+      }
     }
     for (let s = 0; s < shocks.length; s++)
       if (active[s]) summary.shockCount[s] = (summary.shockCount[s] as number) + 1;

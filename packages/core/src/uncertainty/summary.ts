@@ -37,6 +37,13 @@ export interface SimulationSummary {
   shockCount: number[];
   /** Per shock and cell: exact Σx over the samples in which the shock happened. */
   shockSum: number[][];
+  /** Per shock and cell: samples in which the shock happened and the model ran. */
+  shockRan: number[];
+  /** Per issue: samples in which at least one model ran (the spread's denominator). */
+  spreadCount: number[];
+  /** Per cell and bin: the smallest and largest value in the bin (null when empty). */
+  binMin: Array<number | null>;
+  binMax: Array<number | null>;
   /** Per cell: samples in which the model could not run (missing inputs). */
   failed: number[];
   /**
@@ -76,6 +83,10 @@ export function emptySummary(layout: SummaryLayout, shard: number): SimulationSu
     spread: sums(layout.issues.length),
     shockCount: zeros(layout.shocks.length),
     shockSum: sums(layout.shocks.length * cells),
+    shockRan: zeros(layout.shocks.length * cells),
+    spreadCount: zeros(layout.issues.length),
+    binMin: new Array<number | null>(cells * layout.bins).fill(null),
+    binMax: new Array<number | null>(cells * layout.bins).fill(null),
     failed: zeros(cells),
     dealExists: 0,
   };
@@ -95,7 +106,12 @@ export function addToCell(s: SimulationSummary, model: number, issue: number, x:
     s.bins - 1,
     Math.max(0, Math.floor(((x - scaleMin) / (scaleMax - scaleMin)) * s.bins)),
   );
-  s.histogram[cell * s.bins + b] = (s.histogram[cell * s.bins + b] as number) + 1;
+  const at = cell * s.bins + b;
+  s.histogram[at] = (s.histogram[at] as number) + 1;
+  const bmin = s.binMin[at] ?? null;
+  const bmax = s.binMax[at] ?? null;
+  if (bmin === null || x < bmin) s.binMin[at] = x;
+  if (bmax === null || x > bmax) s.binMax[at] = x;
   const list = s.thresholds[issue] as number[];
   const base = model * thresholdCount(s) + thresholdOffset(s, issue);
   for (let t = 0; t < list.length; t++) {
@@ -134,7 +150,14 @@ export function mergeSummaries(parts: readonly SimulationSummary[]): SimulationS
     out.shards = joinRanges(out.shards, part.shards);
     out.samples += part.samples;
     out.dealExists += part.dealExists;
-    for (const key of ["histogram", "atLeast", "shockCount", "failed"] as const) {
+    for (const key of [
+      "histogram",
+      "atLeast",
+      "shockCount",
+      "shockRan",
+      "spreadCount",
+      "failed",
+    ] as const) {
       const a = out[key];
       const b = part[key];
       for (let i = 0; i < a.length; i++) a[i] = (a[i] as number) + (b[i] as number);
@@ -146,6 +169,10 @@ export function mergeSummaries(parts: readonly SimulationSummary[]): SimulationS
     for (let i = 0; i < out.min.length; i++) {
       out.min[i] = extreme(out.min[i] ?? null, part.min[i] ?? null, Math.min);
       out.max[i] = extreme(out.max[i] ?? null, part.max[i] ?? null, Math.max);
+    }
+    for (let i = 0; i < out.binMin.length; i++) {
+      out.binMin[i] = extreme(out.binMin[i] ?? null, part.binMin[i] ?? null, Math.min);
+      out.binMax[i] = extreme(out.binMax[i] ?? null, part.binMax[i] ?? null, Math.max);
     }
   }
   return canonicalSummary(out);
@@ -178,6 +205,10 @@ function cloneSummary(s: SimulationSummary): SimulationSummary {
     spread: s.spread.map((p) => [...p]),
     shockCount: [...s.shockCount],
     shockSum: s.shockSum.map((p) => [...p]),
+    shockRan: [...s.shockRan],
+    spreadCount: [...s.spreadCount],
+    binMin: [...s.binMin],
+    binMax: [...s.binMax],
     failed: [...s.failed],
     ...(s.deal ? { deal: { between: [...s.deal.between], grid: s.deal.grid } } : {}),
   };

@@ -63,6 +63,10 @@ describe("entente deals", () => {
     [["--grid", "1"], 'parameter "gridPoints"'],
     [["-p", "ks=odd"], "expected one of textbook, negmas, genius"],
     [["--limit", "0"], "--limit: expected a whole number ≥ 1"],
+    [
+      [new URL("../../../../test/fixtures/valid/one-actor.yaml", import.meta.url).pathname],
+      "a deal needs two parties",
+    ],
   ])("exits 2 on %j", async (args, message) => {
     const r = await entente("deals", ...args);
     expect(r.code).toBe(2);

@@ -133,6 +133,13 @@ describe("entente backtest deu3", () => {
     expect((await entente("backtest", "deu3", "nope.csv")).stderr).toBe(
       "nope.csv:1:1 (file): no such file\n",
     );
+    const { writeFile, mkdtemp } = await import("node:fs/promises");
+    const dir = await mkdtemp(`${(await import("node:os")).tmpdir()}/entente-deu-`);
+    const header = (await readFile(path("test/fixtures/deu3/deu3.csv"), "utf8")).split("\n")[0];
+    await writeFile(`${dir}/empty.csv`, `${header}\n`);
+    const empty = await entente("backtest", "deu3", `${dir}/empty.csv`);
+    expect(empty.code).toBe(2);
+    expect(empty.stderr).toContain("(file): no usable issue");
     const bad = await entente("backtest", "deu3", path("test/fixtures/valid/minimal.yaml"));
     expect(bad.code).toBe(2);
     expect(bad.stderr).toContain("(header): not a DEU III table");

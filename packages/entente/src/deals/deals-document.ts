@@ -1,6 +1,7 @@
 import {
   type AdditiveUtility,
   analyseDeals,
+  centralValue,
   type DealOptions,
   type OutcomeSpace,
   packagePath,
@@ -63,6 +64,11 @@ export function dealParties(
   ids: readonly string[],
   scenario: Scenario | undefined,
 ): [number, number] {
+  if (ids.length < 2) {
+    throw new RangeError(
+      `a deal needs two parties; there ${ids.length === 1 ? "is only one" : "are none"}`,
+    );
+  }
   if (between !== undefined) {
     const idx = between.map((n) => ids.indexOf(n));
     if (between.length !== 2 || idx.some((i) => i < 0) || idx[0] === idx[1]) {
@@ -73,14 +79,8 @@ export function dealParties(
     return [idx[0] as number, idx[1] as number];
   }
   if (!scenario) return [0, 1];
-  const capability = (c: Scenario["actors"][number]["capability"]) =>
-    typeof c === "number"
-      ? c
-      : Array.isArray(c)
-        ? c.reduce((s, e) => s + e.value, 0) / c.length
-        : c.value;
   const order = scenario.actors
-    .map((actor, i) => ({ i, c: capability(actor.capability) }))
+    .map((actor, i) => ({ i, c: centralValue(actor.capability) }))
     .sort((x, y) => y.c - x.c);
   return [order[0]?.i ?? 0, order[1]?.i ?? 1];
 }

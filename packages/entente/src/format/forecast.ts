@@ -1,5 +1,5 @@
 import type { ForecastModel, ForecastTable, IssueForecastRow } from "@entente/core";
-import { decimalsFor, fixed } from "./number.ts";
+import { decimalsFor, fixed, plain } from "./number.ts";
 
 /** Output formats of `entente forecast`. */
 export const FORECAST_FORMATS = ["table", "json", "csv", "md"] as const;
@@ -38,7 +38,7 @@ function forecastText(table: ForecastTable): string {
   for (const row of table.issues) {
     const d = decimalsFor(row.max - row.min);
     const unit = row.unit ? ` ${row.unit}` : "";
-    lines.push(`${row.title}  [${row.issue}, ${fixed(row.min, 0)}–${fixed(row.max, 0)}${unit}]`);
+    lines.push(`${row.title}  [${row.issue}, ${plain(row.min)}–${plain(row.max)}${unit}]`);
     lines.push(`  ${fixed(row.min, d).padStart(8)}  ${row.minLabel}`);
     lines.push(`  ${fixed(row.max, d).padStart(8)}  ${row.maxLabel}`);
     lines.push(`            ${track(row, shown, marks)}`);
@@ -122,7 +122,7 @@ function forecastMarkdown(table: ForecastTable): string {
     const unit = r.unit ? ` ${r.unit}` : "";
     return [
       cell(r.title),
-      cell(`${fixed(r.min, 0)} = ${r.minLabel} … ${fixed(r.max, 0)} = ${r.maxLabel}${unit}`),
+      cell(`${plain(r.min)}${unit} = ${r.minLabel} … ${plain(r.max)}${unit} = ${r.maxLabel}`),
       fixed(r.statusQuo, d),
       ...shown.map((m) => fixed(r.forecasts[m.id], d)),
       fixed(r.spread, d),

@@ -7,3 +7,8 @@ export function decimalsFor(width: number): number {
 export function fixed(x: number | undefined, decimals: number): string {
   return x === undefined || !Number.isFinite(x) ? "—" : x.toFixed(decimals);
 }
+
+/** A scale end or mark as written: up to three decimals, no trailing zeros (0.5, 4, 100). */
+export function plain(x: number): string {
+  return String(Math.round(x * 1000) / 1000);
+}

@@ -13,7 +13,7 @@ import { simulateEum } from "./simulate.ts";
 /*
  * Equation numbers: Scholz, Calbert & Smith (2011), "Unravelling Bueno de Mesquita's group
  * decision model", ICAART 2011, pp. 18–30, doi:10.5220/0003121500180030 (journal version:
- * J. Theoretical Politics 23(4): 510–531). Ambiguities A1–A12: docs/spec-eum.md §2.5.
+ * J. Theoretical Politics 23(4): 510–531). Ambiguities A1–A12: docs/research/spec-eum.md §2.5.
  */
 
 /** One issue through {@link simulateEum}, keyed by actor id (Appendix steps 1–13). */

@@ -3,7 +3,7 @@ import type { ParamSpec, ParamValues } from "../params.ts";
 /*
  * Equation numbers are those of the ICAART text: Scholz, Calbert & Smith (2011), "Unravelling
  * Bueno de Mesquita's group decision model", ICAART 2011, pp. 18–30, doi:10.5220/0003121500180030.
- * "A1"–"A12" name the ambiguities listed in the team's spec (docs/spec-eum.md §2.5).
+ * "A1"–"A12" name the ambiguities listed in the team's spec (docs/research/spec-eum.md §2.5).
  */
 
 /** A1: the denominator of the probability of prevailing (eqs. 30–31). */

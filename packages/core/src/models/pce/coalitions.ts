@@ -6,7 +6,7 @@ import { vote } from "./voting-rule.ts";
  * summed over the voters k in order; C(i,i) = 1e-8. `U` is option-major: U[o·nVoters + k] is
  * voter k's utility for option o. `rule` is an index into VOTING_RULES.
  * Source: KTAB `Model::coalitions` (KTAB/kmodel/libsrc/kmodel.cpp, commit 3b5b063); spec
- * `shared/docs/spec-ktab-smp.md` §5.2. Method: Wise & Bankes (2015), "Non-spatial Probabilistic
+ * `docs/research/spec-ktab-smp.md` §5.2. Method: Wise & Bankes (2015), "Non-spatial Probabilistic
  * Condorcet Election Methodology" (KAPSARC).
  */
 export function fillCoalitions(

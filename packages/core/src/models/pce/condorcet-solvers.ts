@@ -3,14 +3,14 @@
  * probabilities V (and, for the Markov-incentive solver, the coalition strengths C) of N options
  * to the probability that each option prevails. Source: KTAB `Model::probCE2`, `condPCE`,
  * `markovUniformPCE`, `markovIncentivePCE` (KTAB/kmodel/libsrc/kmodel.cpp, commit 3b5b063) and
- * KTAB/kmodel/doc/markov-incentives.tex; spec `shared/docs/spec-ktab-smp.md` §5.2. Method: Wise &
+ * KTAB/kmodel/doc/markov-incentives.tex; spec `docs/research/spec-ktab-smp.md` §5.2. Method: Wise &
  * Bankes (2015), "Non-spatial Probabilistic Condorcet Election Methodology" (KAPSARC).
  */
 
 /**
  * The PCE solvers by KTAB name, in KTAB's enum order (index 0–2).
  * Source: KTAB `Model::probCE2` and the `PCEModel` enum (KTAB/kmodel/libsrc/kmodel.cpp, kmodel.h;
- * commit 3b5b063); spec `shared/docs/spec-ktab-smp.md` §5.2, §5.10. Method: Wise & Bankes (2015),
+ * commit 3b5b063); spec `docs/research/spec-ktab-smp.md` §5.2, §5.10. Method: Wise & Bankes (2015),
  * "Non-spatial Probabilistic Condorcet Election Methodology";
  * KTAB/kmodel/doc/markov-incentives.tex.
  */
@@ -19,7 +19,7 @@ export const PCE_MODELS = ["Conditional", "MarkovIncentive", "MarkovUniform"] as
 /**
  * One of {@link PCE_MODELS}; `Conditional` is KTAB's default.
  * Source: KTAB `Model::probCE2` and the `PCEModel` enum (KTAB/kmodel/libsrc/kmodel.cpp, kmodel.h;
- * commit 3b5b063); spec `shared/docs/spec-ktab-smp.md` §5.2, §5.10. Method: Wise & Bankes (2015),
+ * commit 3b5b063); spec `docs/research/spec-ktab-smp.md` §5.2, §5.10. Method: Wise & Bankes (2015),
  * "Non-spatial Probabilistic Condorcet Election Methodology";
  * KTAB/kmodel/doc/markov-incentives.tex.
  */
@@ -28,7 +28,7 @@ export type PceModel = (typeof PCE_MODELS)[number];
 /**
  * The index of a PCE solver name in {@link PCE_MODELS}.
  * Source: KTAB `Model::probCE2` and the `PCEModel` enum (KTAB/kmodel/libsrc/kmodel.cpp, kmodel.h;
- * commit 3b5b063); spec `shared/docs/spec-ktab-smp.md` §5.2, §5.10. Method: Wise & Bankes (2015),
+ * commit 3b5b063); spec `docs/research/spec-ktab-smp.md` §5.2, §5.10. Method: Wise & Bankes (2015),
  * "Non-spatial Probabilistic Condorcet Election Methodology";
  * KTAB/kmodel/doc/markov-incentives.tex.
  */
@@ -39,7 +39,7 @@ export function pceModelCode(model: PceModel): number {
 /**
  * Iteration cap of the Markov solvers (KTAB has none and can loop forever).
  * Source: KTAB `Model::probCE2` and the `PCEModel` enum (KTAB/kmodel/libsrc/kmodel.cpp, kmodel.h;
- * commit 3b5b063); spec `shared/docs/spec-ktab-smp.md` §5.2, §5.10. Method: Wise & Bankes (2015),
+ * commit 3b5b063); spec `docs/research/spec-ktab-smp.md` §5.2, §5.10. Method: Wise & Bankes (2015),
  * "Non-spatial Probabilistic Condorcet Election Methodology";
  * KTAB/kmodel/doc/markov-incentives.tex.
  */
@@ -48,7 +48,7 @@ export const MARKOV_MAX_ITERATIONS = 100_000;
 /**
  * Thrown when a Markov PCE solver does not converge within {@link MARKOV_MAX_ITERATIONS}.
  * Source: KTAB `Model::probCE2` and the `PCEModel` enum (KTAB/kmodel/libsrc/kmodel.cpp, kmodel.h;
- * commit 3b5b063); spec `shared/docs/spec-ktab-smp.md` §5.2, §5.10. Method: Wise & Bankes (2015),
+ * commit 3b5b063); spec `docs/research/spec-ktab-smp.md` §5.2, §5.10. Method: Wise & Bankes (2015),
  * "Non-spatial Probabilistic Condorcet Election Methodology";
  * KTAB/kmodel/doc/markov-incentives.tex.
  */

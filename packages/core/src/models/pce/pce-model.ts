@@ -13,7 +13,7 @@ import { VOTING_RULES, type VotingRule, votingRuleCode } from "./voting-rule.ts"
  * The PCE solvers under their Entente names, in KTAB's order (Conditional, MarkovIncentive,
  * MarkovUniform).
  * Source: KTAB `Model::scalarPCE` (KTAB/kmodel/libsrc/kmodel.cpp; commit 3b5b063); spec
- * `shared/docs/spec-ktab-smp.md` §5.2, §5.9; docs/ktab-differences.md. Method: Wise & Bankes
+ * `docs/research/spec-ktab-smp.md` §5.2, §5.9; docs/ktab-differences.md. Method: Wise & Bankes
  * (2015), "Non-spatial Probabilistic Condorcet Election Methodology".
  */
 export const PCE_SOLVERS = ["conditional", "markov-incentive", "markov-uniform"] as const;
@@ -21,7 +21,7 @@ export const PCE_SOLVERS = ["conditional", "markov-incentive", "markov-uniform"]
 /**
  * One of {@link PCE_SOLVERS}.
  * Source: KTAB `Model::scalarPCE` (KTAB/kmodel/libsrc/kmodel.cpp; commit 3b5b063); spec
- * `shared/docs/spec-ktab-smp.md` §5.2, §5.9; docs/ktab-differences.md. Method: Wise & Bankes
+ * `docs/research/spec-ktab-smp.md` §5.2, §5.9; docs/ktab-differences.md. Method: Wise & Bankes
  * (2015), "Non-spatial Probabilistic Condorcet Election Methodology".
  */
 export type PceSolver = (typeof PCE_SOLVERS)[number];
@@ -29,7 +29,7 @@ export type PceSolver = (typeof PCE_SOLVERS)[number];
 /**
  * The `pce` model's parameters (KTAB's names for the voting rule and victory model).
  * Source: KTAB `Model::scalarPCE` (KTAB/kmodel/libsrc/kmodel.cpp; commit 3b5b063); spec
- * `shared/docs/spec-ktab-smp.md` §5.2, §5.9; docs/ktab-differences.md. Method: Wise & Bankes
+ * `docs/research/spec-ktab-smp.md` §5.2, §5.9; docs/ktab-differences.md. Method: Wise & Bankes
  * (2015), "Non-spatial Probabilistic Condorcet Election Methodology".
  */
 export const PCE_PARAMS: readonly ParamSpec[] = [
@@ -70,7 +70,7 @@ export const PCE_PARAMS: readonly ParamSpec[] = [
 /**
  * One held position and the probability that it prevails.
  * Source: KTAB `Model::scalarPCE` (KTAB/kmodel/libsrc/kmodel.cpp; commit 3b5b063); spec
- * `shared/docs/spec-ktab-smp.md` §5.2, §5.9; docs/ktab-differences.md. Method: Wise & Bankes
+ * `docs/research/spec-ktab-smp.md` §5.2, §5.9; docs/ktab-differences.md. Method: Wise & Bankes
  * (2015), "Non-spatial Probabilistic Condorcet Election Methodology".
  */
 export interface PceOutcome {
@@ -83,7 +83,7 @@ export interface PceOutcome {
 /**
  * The `pce` model's per-issue `details`.
  * Source: KTAB `Model::scalarPCE` (KTAB/kmodel/libsrc/kmodel.cpp; commit 3b5b063); spec
- * `shared/docs/spec-ktab-smp.md` §5.2, §5.9; docs/ktab-differences.md. Method: Wise & Bankes
+ * `docs/research/spec-ktab-smp.md` §5.2, §5.9; docs/ktab-differences.md. Method: Wise & Bankes
  * (2015), "Non-spatial Probabilistic Condorcet Election Methodology".
  */
 export interface PceDetails {
@@ -109,7 +109,7 @@ export interface PceDetails {
  * position Σ p_o·x_o (the expected outcome of the election; `details.modal` is the most
  * probable held position). With all weights 0, raw capabilities are used.
  * Source: KTAB `Model::scalarPCE`, `Model::probCE2`, `Model::coalitions`, `Model::vProb`
- * (KTAB/kmodel/libsrc/kmodel.cpp, commit 3b5b063); spec `shared/docs/spec-ktab-smp.md` §5.2,
+ * (KTAB/kmodel/libsrc/kmodel.cpp, commit 3b5b063); spec `docs/research/spec-ktab-smp.md` §5.2,
  * §5.9. Method: Wise & Bankes (2015), "Non-spatial Probabilistic Condorcet Election
  * Methodology"; Wise, "Group Choice with Interdependent Sublinear Voting" (KAPSARC).
  */
@@ -207,7 +207,7 @@ export function pceIssue(
 /**
  * {@link pceIssue} registered as the model `pce` (static; one issue at a time).
  * Source: KTAB `Model::scalarPCE` (KTAB/kmodel/libsrc/kmodel.cpp; commit 3b5b063); spec
- * `shared/docs/spec-ktab-smp.md` §5.2, §5.9; docs/ktab-differences.md. Method: Wise & Bankes
+ * `docs/research/spec-ktab-smp.md` §5.2, §5.9; docs/ktab-differences.md. Method: Wise & Bankes
  * (2015), "Non-spatial Probabilistic Condorcet Election Methodology".
  */
 export const pceModel: Model = {

@@ -5,7 +5,7 @@ import { fillVictoryMatrix } from "./victory-probability.ts";
 /**
  * How to run one Probabilistic Condorcet Election (indices into KTAB's enum name lists).
  * Source: KTAB `Model::scalarPCE`, `Model::probCE2` (KTAB/kmodel/libsrc/kmodel.cpp; commit
- * 3b5b063); spec `shared/docs/spec-ktab-smp.md` §5.2. Method: Wise & Bankes (2015), "Non-spatial
+ * 3b5b063); spec `docs/research/spec-ktab-smp.md` §5.2. Method: Wise & Bankes (2015), "Non-spatial
  * Probabilistic Condorcet Election Methodology".
  */
 export interface PceSettings {
@@ -23,7 +23,7 @@ export interface PceSettings {
  * The probability that each of N options prevails, given the coalition strengths C (N×N,
  * row-major): victory matrix by the victory-probability model, then the chosen PCE solver.
  * Writes `p` (length ≥ N); `V` is an optional N×N scratch. Source: KTAB `Model::probCE2`
- * (KTAB/kmodel/libsrc/kmodel.cpp, commit 3b5b063); spec `shared/docs/spec-ktab-smp.md` §5.2.
+ * (KTAB/kmodel/libsrc/kmodel.cpp, commit 3b5b063); spec `docs/research/spec-ktab-smp.md` §5.2.
  * Method: Wise & Bankes (2015), "Non-spatial Probabilistic Condorcet Election Methodology".
  */
 export function pceFromCoalitions(

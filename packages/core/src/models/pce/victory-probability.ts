@@ -1,14 +1,14 @@
 /**
  * KTAB's victory-probability models: the chance that a coalition of strength s1 beats one of
  * strength s2. Source: KTAB `Model::vProb` (KTAB/kmodel/libsrc/kmodel.cpp, commit 3b5b063) and
- * `KBase::qrtc`; spec `shared/docs/spec-ktab-smp.md` §5.2. Method: Wise & Bankes (2015),
+ * `KBase::qrtc`; spec `docs/research/spec-ktab-smp.md` §5.2. Method: Wise & Bankes (2015),
  * "Non-spatial Probabilistic Condorcet Election Methodology" (KAPSARC).
  */
 
 /**
  * KTAB's victory-probability model names, in KTAB's enum order (index 0–4).
  * Source: KTAB `Model::vProb` and the `VPModel` enum (KTAB/kmodel/libsrc/kmodel.cpp, kmodel.h;
- * commit 3b5b063); spec `shared/docs/spec-ktab-smp.md` §5.2, §5.10. Method: Wise & Bankes (2015),
+ * commit 3b5b063); spec `docs/research/spec-ktab-smp.md` §5.2, §5.10. Method: Wise & Bankes (2015),
  * "Non-spatial Probabilistic Condorcet Election Methodology".
  */
 export const VICTORY_PROB_MODELS = ["Linear", "Square", "Quartic", "Octic", "Binary"] as const;
@@ -16,7 +16,7 @@ export const VICTORY_PROB_MODELS = ["Linear", "Square", "Quartic", "Octic", "Bin
 /**
  * One of {@link VICTORY_PROB_MODELS}; `Linear` is KTAB's default.
  * Source: KTAB `Model::vProb` and the `VPModel` enum (KTAB/kmodel/libsrc/kmodel.cpp, kmodel.h;
- * commit 3b5b063); spec `shared/docs/spec-ktab-smp.md` §5.2, §5.10. Method: Wise & Bankes (2015),
+ * commit 3b5b063); spec `docs/research/spec-ktab-smp.md` §5.2, §5.10. Method: Wise & Bankes (2015),
  * "Non-spatial Probabilistic Condorcet Election Methodology".
  */
 export type VictoryProbModel = (typeof VICTORY_PROB_MODELS)[number];
@@ -24,7 +24,7 @@ export type VictoryProbModel = (typeof VICTORY_PROB_MODELS)[number];
 /**
  * The index of a victory-probability model name in {@link VICTORY_PROB_MODELS}.
  * Source: KTAB `Model::vProb` and the `VPModel` enum (KTAB/kmodel/libsrc/kmodel.cpp, kmodel.h;
- * commit 3b5b063); spec `shared/docs/spec-ktab-smp.md` §5.2, §5.10. Method: Wise & Bankes (2015),
+ * commit 3b5b063); spec `docs/research/spec-ktab-smp.md` §5.2, §5.10. Method: Wise & Bankes (2015),
  * "Non-spatial Probabilistic Condorcet Election Methodology".
  */
 export function victoryProbModelCode(model: VictoryProbModel): number {

@@ -1,14 +1,14 @@
 /**
  * KTAB's voting rules: how strongly a voter of weight w backs option a over option b given its
  * utilities for the two. Source: KTAB `Model::vote` (KTAB/kmodel/libsrc/kmodel.cpp, commit
- * 3b5b063); Entente spec `shared/docs/spec-ktab-smp.md` §5.2. Method: Wise, "An Introduction to
+ * 3b5b063); Entente spec `docs/research/spec-ktab-smp.md` §5.2. Method: Wise, "An Introduction to
  * KTAB" and "Group Choice with Interdependent Sublinear Voting" (KAPSARC).
  */
 
 /**
  * KTAB's voting-rule names, in KTAB's enum order (index 0–5).
  * Source: KTAB `Model::vote` and the `VotingRule` enum (KTAB/kmodel/libsrc/kmodel.cpp, kmodel.h;
- * commit 3b5b063); spec `shared/docs/spec-ktab-smp.md` §5.2, §5.10. Method: Wise, "Group Choice
+ * commit 3b5b063); spec `docs/research/spec-ktab-smp.md` §5.2, §5.10. Method: Wise, "Group Choice
  * with Interdependent Sublinear Voting" (KAPSARC).
  */
 export const VOTING_RULES = ["Binary", "PropBin", "Prop", "PropCbc", "Cubic", "ASymProsp"] as const;
@@ -16,7 +16,7 @@ export const VOTING_RULES = ["Binary", "PropBin", "Prop", "PropCbc", "Cubic", "A
 /**
  * One of {@link VOTING_RULES}; `Prop` is KTAB's default.
  * Source: KTAB `Model::vote` and the `VotingRule` enum (KTAB/kmodel/libsrc/kmodel.cpp, kmodel.h;
- * commit 3b5b063); spec `shared/docs/spec-ktab-smp.md` §5.2, §5.10. Method: Wise, "Group Choice
+ * commit 3b5b063); spec `docs/research/spec-ktab-smp.md` §5.2, §5.10. Method: Wise, "Group Choice
  * with Interdependent Sublinear Voting" (KAPSARC).
  */
 export type VotingRule = (typeof VOTING_RULES)[number];
@@ -24,7 +24,7 @@ export type VotingRule = (typeof VOTING_RULES)[number];
 /**
  * The index of a voting rule name in {@link VOTING_RULES} (the code {@link vote} takes).
  * Source: KTAB `Model::vote` and the `VotingRule` enum (KTAB/kmodel/libsrc/kmodel.cpp, kmodel.h;
- * commit 3b5b063); spec `shared/docs/spec-ktab-smp.md` §5.2, §5.10. Method: Wise, "Group Choice
+ * commit 3b5b063); spec `docs/research/spec-ktab-smp.md` §5.2, §5.10. Method: Wise, "Group Choice
  * with Interdependent Sublinear Voting" (KAPSARC).
  */
 export function votingRuleCode(rule: VotingRule): number {

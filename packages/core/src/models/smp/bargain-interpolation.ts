@@ -2,14 +2,14 @@
  * KTAB's bargain interpolation: the point two actors i and j would agree on, per dimension, from
  * their positions, saliences and i's estimated chance p of winning (j's is 1 − p).
  * Source: KTAB `SMPState::interpolateBrgn`, `interpBrgnSnPm`, `interpBrgnS2PMax`
- * (examples/smp/libsrc/smpbcn.cpp, commit 3b5b063); spec `shared/docs/spec-ktab-smp.md` §5.5.
+ * (examples/smp/libsrc/smpbcn.cpp, commit 3b5b063); spec `docs/research/spec-ktab-smp.md` §5.5.
  * Method: Wise, "Multidimensional Bargaining Using KTAB" (KAPSARC).
  */
 
 /**
  * KTAB's rounding of S1P1/S2P2 bargains to 4 decimals on [0,1]: trunc(0.5 + 10000x)/10000.
  * Source: KTAB `SMPState::interpolateBrgn`, `interpBrgnSnPm` (examples/smp/libsrc/smpbcn.cpp;
- * commit 3b5b063); spec `shared/docs/spec-ktab-smp.md` §5.5. Method: Wise, "Multidimensional
+ * commit 3b5b063); spec `docs/research/spec-ktab-smp.md` §5.5. Method: Wise, "Multidimensional
  * Bargaining Using KTAB".
  */
 export function round4(x: number): number {
@@ -25,7 +25,7 @@ export function round4(x: number): number {
  * dI·s_jk²/(dI·s_jk² + ε + (1−dI)·s_ik²) of the way to x_j, and symmetrically for j; no rounding.
  * `s` and `x` are actor-major (row length m); `si`/`sj` are the two actors' indices.
  * Source: KTAB `SMPState::interpolateBrgn`, `interpBrgnSnPm` (examples/smp/libsrc/smpbcn.cpp;
- * commit 3b5b063); spec `shared/docs/spec-ktab-smp.md` §5.5. Method: Wise, "Multidimensional
+ * commit 3b5b063); spec `docs/research/spec-ktab-smp.md` §5.5. Method: Wise, "Multidimensional
  * Bargaining Using KTAB".
  */
 export function interpolateBargain(

@@ -7,7 +7,7 @@ import { type ChallengeContext, challengeEstimate, setEstimator } from "./challe
  * Bargain b moves its initiator init[b] to posInit[b·m..] and its receiver rcvr[b] to
  * posRcvr[b·m..].
  * Source: KTAB `SMPState::doBCN`, `SMPState::bestChallenge` (examples/smp/libsrc/smpbcn.cpp; commit
- * 3b5b063); spec `shared/docs/spec-ktab-smp.md` §5.5, §5.11. Method: Wise, "Multidimensional
+ * 3b5b063); spec `docs/research/spec-ktab-smp.md` §5.5, §5.11. Method: Wise, "Multidimensional
  * Bargaining Using KTAB".
  */
 export interface Bargains {
@@ -21,7 +21,7 @@ export interface Bargains {
 /**
  * Minimum expected gain for a challenge to be worth making (KTAB's hard-coded 1e-5).
  * Source: KTAB `SMPState::doBCN`, `SMPState::bestChallenge` (examples/smp/libsrc/smpbcn.cpp; commit
- * 3b5b063); spec `shared/docs/spec-ktab-smp.md` §5.5, §5.11. Method: Wise, "Multidimensional
+ * 3b5b063); spec `docs/research/spec-ktab-smp.md` §5.5, §5.11. Method: Wise, "Multidimensional
  * Bargaining Using KTAB".
  */
 export const MIN_CHALLENGE_GAIN = 1e-5;
@@ -37,7 +37,7 @@ export const MIN_CHALLENGE_GAIN = 1e-5;
  * (`get<1>(probEduChlg(j,i,i,j))`), not of P[i beats j]; and #2: w_j = c_i·σ_j (i's capability).
  * "corrected" uses j's estimate of P[i beats j] and w_j = c_j·σ_j.
  * Source: KTAB `SMPState::doBCN`, `SMPState::bestChallenge` (examples/smp/libsrc/smpbcn.cpp,
- * commit 3b5b063); spec `shared/docs/spec-ktab-smp.md` §5.5, §5.12. Method: Wise,
+ * commit 3b5b063); spec `docs/research/spec-ktab-smp.md` §5.5, §5.12. Method: Wise,
  * "Multidimensional Bargaining Using KTAB" (KAPSARC).
  */
 export function makeOffers(

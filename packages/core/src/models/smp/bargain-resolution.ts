@@ -10,7 +10,7 @@ import { weightedDistance } from "./weighted-distance.ts";
 /**
  * Each actor's new position and which option of its queue it took (−1 = status quo).
  * Source: KTAB `SMPState::updateBestBrgnPositions` (examples/smp/libsrc/smpbcn.cpp; commit
- * 3b5b063); spec `shared/docs/spec-ktab-smp.md` §5.6. Method: Wise & Bankes (2015), "Non-spatial
+ * 3b5b063); spec `docs/research/spec-ktab-smp.md` §5.6. Method: Wise & Bankes (2015), "Non-spatial
  * Probabilistic Condorcet Election Methodology".
  */
 export interface Resolution {
@@ -30,7 +30,7 @@ export interface Resolution {
  * receiver-view one); Stochastic draws with KTAB's PRNG in actor order. Only k moves on its
  * choice: to posInit if it initiated the bargain, to posRcvr if it was the target.
  * Source: KTAB `SMPState::updateBestBrgnPositions` (examples/smp/libsrc/smpbcn.cpp, commit
- * 3b5b063); spec `shared/docs/spec-ktab-smp.md` §5.6, §5.13. Method: Wise & Bankes (2015),
+ * 3b5b063); spec `docs/research/spec-ktab-smp.md` §5.6, §5.13. Method: Wise & Bankes (2015),
  * "Non-spatial Probabilistic Condorcet Election Methodology"; Wise, "Multidimensional Bargaining
  * Using KTAB".
  */

@@ -5,10 +5,10 @@
  * Entente runs the SMP in this order under compat "corrected", so its deterministic tie rule
  * (the earlier actor's bargain wins an exact tie) and every floating-point summation are
  * independent of the input order. KTAB itself sums in input order and breaks ties by thread
- * timing (spec `shared/docs/spec-ktab-smp.md` §5.13, source KTAB `SMPState::doBCN`,
+ * timing (spec `docs/research/spec-ktab-smp.md` §5.13, source KTAB `SMPState::doBCN`,
  * examples/smp/libsrc/smpbcn.cpp, commit 3b5b063). Returns order[rank] = input index.
  * Source: KTAB `SMPState::doBCN` (examples/smp/libsrc/smpbcn.cpp; commit 3b5b063); spec
- * `shared/docs/spec-ktab-smp.md` §5.13. Method: Wise, "An Introduction to KTAB".
+ * `docs/research/spec-ktab-smp.md` §5.13. Method: Wise, "An Introduction to KTAB".
  */
 export function canonicalOrder(
   n: number,

@@ -9,7 +9,7 @@ import type { StateAssessment } from "./state-assessment.ts";
  * Scratch and inputs for evaluating challenges in one turn: the turn's assessment, each actor's
  * challenge weight σ_i·c_i and salience total σ_i, and per-estimator caches.
  * Source: KTAB `SMPState::probEduChlg`, `SMPState::setAllAUtil` (examples/smp/libsrc/smpbcn.cpp,
- * smp.cpp; commit 3b5b063); spec `shared/docs/spec-ktab-smp.md` §5.3, §5.4. Method: Wise,
+ * smp.cpp; commit 3b5b063); spec `docs/research/spec-ktab-smp.md` §5.3, §5.4. Method: Wise,
  * "Multidimensional Bargaining Using KTAB".
  */
 export interface ChallengeContext {
@@ -33,7 +33,7 @@ export interface ChallengeContext {
 /**
  * A {@link ChallengeContext} for one turn (no estimator chosen yet).
  * Source: KTAB `SMPState::probEduChlg`, `SMPState::setAllAUtil` (examples/smp/libsrc/smpbcn.cpp,
- * smp.cpp; commit 3b5b063); spec `shared/docs/spec-ktab-smp.md` §5.3, §5.4. Method: Wise,
+ * smp.cpp; commit 3b5b063); spec `docs/research/spec-ktab-smp.md` §5.3, §5.4. Method: Wise,
  * "Multidimensional Bargaining Using KTAB".
  */
 export function challengeContext(
@@ -61,7 +61,7 @@ export function challengeContext(
  * Make h the estimator and i the initiator of the next {@link challengeEstimate} calls:
  * h's utilities aUtil[h](a,b) = u(D(a,b), estNRA(R_h, R_a)) (spec §5.3), cached per (h, i).
  * Source: KTAB `SMPState::probEduChlg`, `SMPState::setAllAUtil` (examples/smp/libsrc/smpbcn.cpp,
- * smp.cpp; commit 3b5b063); spec `shared/docs/spec-ktab-smp.md` §5.3, §5.4. Method: Wise,
+ * smp.cpp; commit 3b5b063); spec `docs/research/spec-ktab-smp.md` §5.3, §5.4. Method: Wise,
  * "Multidimensional Bargaining Using KTAB".
  */
 export function setEstimator(ctx: ChallengeContext, h: number, i: number): void {
@@ -96,7 +96,7 @@ export function setEstimator(ctx: ChallengeContext, h: number, i: number): void 
  * (added to j's side); SemiCommit keeps KTAB's formula.
  * Source: KTAB `SMPState::probEduChlg` (examples/smp/libsrc/smpbcn.cpp), `Actor::vProbLittle`,
  * `Actor::thirdPartyVoteSU` (KTAB/kmodel/libsrc/kmodel.cpp), commit 3b5b063; spec
- * `shared/docs/spec-ktab-smp.md` §5.4. Method: Wise, "Multidimensional Bargaining Using KTAB".
+ * `docs/research/spec-ktab-smp.md` §5.4. Method: Wise, "Multidimensional Bargaining Using KTAB".
  */
 export function challengeEstimate(
   ctx: ChallengeContext,

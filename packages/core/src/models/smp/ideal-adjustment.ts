@@ -4,7 +4,7 @@
  * dimension, with the row sum clipped to 1. A = I (KTAB's CSV default, the "cynical" actor)
  * makes ideals equal positions; A = 0 keeps the initial ideals ("sincere").
  * Source: KTAB `SMPState::newIdeals` (examples/smp/libsrc/smp.cpp, commit 3b5b063) and
- * examples/smp/doc/Pragmatic-Affinity-in-KTAB.tex; spec `shared/docs/spec-ktab-smp.md` §5.7.
+ * examples/smp/doc/Pragmatic-Affinity-in-KTAB.tex; spec `docs/research/spec-ktab-smp.md` §5.7.
  * `A` is row-major n×n, or undefined for the identity. Returns the new ideals.
  * Method: KTAB examples/smp/doc/Pragmatic-Affinity-in-KTAB.tex; Wise, "An Introduction to KTAB"
  * (KAPSARC).

@@ -4,7 +4,7 @@
  * 64-bit seed, each raw draw passed through KTAB's bijective scramble
  * qTrans(n) = (n + 0xE08C1D668B756F83)·(2n + 3) mod 2⁶⁴, and uniform(a,b) = a + (b−a)·n/(2⁶⁴−1).
  * Source: KTAB `KBase::PRNG` (KTAB/kutils/libsrc/prng.cpp, commit 3b5b063); spec
- * `shared/docs/spec-ktab-smp.md` §5.13. KTAB draws from one shared generator in thread order, so
+ * `docs/research/spec-ktab-smp.md` §5.13. KTAB draws from one shared generator in thread order, so
  * its stochastic runs are not reproducible; here the draws are made in actor order.
  * Method: Matsumoto & Nishimura (1998), "Mersenne Twister", ACM TOMACS 8(1); Nishimura (2000),
  * 64-bit version.

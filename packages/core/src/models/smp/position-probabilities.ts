@@ -7,7 +7,7 @@ import { pceSettings, type StateAssessment } from "./state-assessment.ts";
 /**
  * The distinct positions of one state and the probability that each prevails.
  * Source: KTAB `SMPState::pDist`, `State::setUENdx` (examples/smp/libsrc/smp.cpp,
- * KTAB/kmodel/libsrc/kstate.cpp; commit 3b5b063); spec `shared/docs/spec-ktab-smp.md` §5.9. Method:
+ * KTAB/kmodel/libsrc/kstate.cpp; commit 3b5b063); spec `docs/research/spec-ktab-smp.md` §5.9. Method:
  * Wise & Bankes (2015), "Non-spatial Probabilistic Condorcet Election Methodology".
  */
 export interface PositionProbabilities {
@@ -32,7 +32,7 @@ export interface PositionProbabilities {
  * aUtil[i](i, rep) = u(D(i,rep), estNRA(R_i,R_i)) and raw capabilities as weights.
  * Source: KTAB `SMPState::pDist`, `State::setUENdx`, `SMPModel::showVPHistory`
  * (examples/smp/libsrc/smp.cpp, KTAB/kmodel/libsrc/kstate.cpp, commit 3b5b063); spec
- * `shared/docs/spec-ktab-smp.md` §5.9. Method: Wise & Bankes (2015), "Non-spatial Probabilistic
+ * `docs/research/spec-ktab-smp.md` §5.9. Method: Wise & Bankes (2015), "Non-spatial Probabilistic
  * Condorcet Election Methodology".
  */
 export function positionProbabilities(

@@ -1,7 +1,7 @@
 /**
  * Risk attitudes in KTAB's SMP: the most probable position is the most risk-averse.
  * Source: KTAB `Model::bigRfromProb` and `Model::estNRA` (KTAB/kmodel/libsrc/kmodel.cpp, commit
- * 3b5b063); spec `shared/docs/spec-ktab-smp.md` §5.2. Method: Wise, "An Introduction to KTAB"
+ * 3b5b063); spec `docs/research/spec-ktab-smp.md` §5.2. Method: Wise, "An Introduction to KTAB"
  * (KAPSARC).
  */
 
@@ -12,7 +12,7 @@
  * in [−1,1]. When every p is equal KTAB divides 0 by 0 and gets NaN (spec §5.12 #7); with
  * `guardEqual` every R is 0 (risk-neutral) instead.
  * Source: KTAB `Model::bigRfromProb`, `Model::estNRA` (KTAB/kmodel/libsrc/kmodel.cpp; commit
- * 3b5b063); spec `shared/docs/spec-ktab-smp.md` §5.2. Method: Wise, "An Introduction to KTAB".
+ * 3b5b063); spec `docs/research/spec-ktab-smp.md` §5.2. Method: Wise, "An Introduction to KTAB".
  */
 export function riskAttitudes(
   p: Float64Array,
@@ -48,7 +48,7 @@ export function riskAttitudes(
  * (2R_h + R_i)/3; Half (2) (R_h + R_i)/2; TwoThirds (3) (R_h + 2R_i)/3; Full (4) R_i.
  * (KTAB always throws for Full, spec §5.12 #3; that check lives in the turn loop.)
  * Source: KTAB `Model::bigRfromProb`, `Model::estNRA` (KTAB/kmodel/libsrc/kmodel.cpp; commit
- * 3b5b063); spec `shared/docs/spec-ktab-smp.md` §5.2. Method: Wise, "An Introduction to KTAB".
+ * 3b5b063); spec `docs/research/spec-ktab-smp.md` §5.2. Method: Wise, "An Introduction to KTAB".
  */
 export function perceivedRisk(adjust: number, Rh: number, Ri: number): number {
   switch (adjust) {

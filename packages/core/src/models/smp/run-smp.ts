@@ -11,7 +11,7 @@ import { salienceNorms } from "./weighted-distance.ts";
 /**
  * An SMP problem on KTAB's internal scale: n actors on m dimensions, all in [0,1].
  * Source: KTAB `Model::run`, `SMPModel::configExec` (KTAB/kmodel/libsrc/kmodel.cpp,
- * examples/smp/libsrc/smp.cpp; commit 3b5b063); spec `shared/docs/spec-ktab-smp.md` §5.1, §5.8.
+ * examples/smp/libsrc/smp.cpp; commit 3b5b063); spec `docs/research/spec-ktab-smp.md` §5.1, §5.8.
  * Method: Wise, "An Introduction to KTAB".
  */
 export interface SmpProblem {
@@ -30,7 +30,7 @@ export interface SmpProblem {
 /**
  * One state of an SMP run.
  * Source: KTAB `Model::run`, `SMPModel::configExec` (KTAB/kmodel/libsrc/kmodel.cpp,
- * examples/smp/libsrc/smp.cpp; commit 3b5b063); spec `shared/docs/spec-ktab-smp.md` §5.1, §5.8.
+ * examples/smp/libsrc/smp.cpp; commit 3b5b063); spec `docs/research/spec-ktab-smp.md` §5.1, §5.8.
  * Method: Wise, "An Introduction to KTAB".
  */
 export interface SmpState {
@@ -49,7 +49,7 @@ export interface SmpState {
 /**
  * A whole SMP run: states 0..T and why it stopped.
  * Source: KTAB `Model::run`, `SMPModel::configExec` (KTAB/kmodel/libsrc/kmodel.cpp,
- * examples/smp/libsrc/smp.cpp; commit 3b5b063); spec `shared/docs/spec-ktab-smp.md` §5.1, §5.8.
+ * examples/smp/libsrc/smp.cpp; commit 3b5b063); spec `docs/research/spec-ktab-smp.md` §5.1, §5.8.
  * Method: Wise, "An Introduction to KTAB".
  */
 export interface SmpRun {
@@ -70,7 +70,7 @@ export interface SmpRun {
  * RangeError, "corrected" runs with r_hi = R_i.
  * Source: KTAB `Model::run`, `smpStopFn`, `SMPModel::configExec`, `SMPState::doBCN`
  * (examples/smp/libsrc/smp.cpp, smpbcn.cpp; KTAB/kmodel/libsrc/kmodel.cpp; commit 3b5b063);
- * spec `shared/docs/spec-ktab-smp.md` §5. Method: Wise, "An Introduction to KTAB" and
+ * spec `docs/research/spec-ktab-smp.md` §5. Method: Wise, "An Introduction to KTAB" and
  * "Multidimensional Bargaining Using KTAB"; Wise & Bankes (2015), "Non-spatial Probabilistic
  * Condorcet Election Methodology" (KAPSARC).
  */

@@ -22,10 +22,10 @@ const enumParam = (name: SmpEnumName, description: string): ParamSpec => ({
 
 /**
  * The SMP's parameters: KTAB's nine model parameters under KTAB's names and value names (spec
- * `shared/docs/spec-ktab-smp.md` §5.10, KTAB `smp.h`/`kmodel.h`, commit 3b5b063), then ideal
+ * `docs/research/spec-ktab-smp.md` §5.10, KTAB `smp.h`/`kmodel.h`, commit 3b5b063), then ideal
  * adjustment, KTAB's run control, the Stochastic seed, the forecast rule and the compat mode.
  * Source: KTAB examples/smp/libsrc/smp.h, smp.cpp (commit 3b5b063) and web/tutorial/SMPTutorial.md;
- * spec `shared/docs/spec-ktab-smp.md` §5.9, §5.10; docs/ktab-differences.md. Method: Wise,
+ * spec `docs/research/spec-ktab-smp.md` §5.9, §5.10; docs/ktab-differences.md. Method: Wise,
  * "Multidimensional Bargaining Using KTAB".
  */
 export const SMP_PARAMS: readonly ParamSpec[] = [
@@ -130,7 +130,7 @@ export const SMP_PARAMS: readonly ParamSpec[] = [
 /**
  * One distinct position of a turn's outcome distribution, projected on one issue.
  * Source: KTAB examples/smp/libsrc/smp.h, smp.cpp (commit 3b5b063) and web/tutorial/SMPTutorial.md;
- * spec `shared/docs/spec-ktab-smp.md` §5.9, §5.10; docs/ktab-differences.md. Method: Wise,
+ * spec `docs/research/spec-ktab-smp.md` §5.9, §5.10; docs/ktab-differences.md. Method: Wise,
  * "Multidimensional Bargaining Using KTAB".
  */
 export interface SmpOutcome {
@@ -145,7 +145,7 @@ export interface SmpOutcome {
 /**
  * The SMP's per-issue `details`. Outcome lists are in the same order on every issue.
  * Source: KTAB examples/smp/libsrc/smp.h, smp.cpp (commit 3b5b063) and web/tutorial/SMPTutorial.md;
- * spec `shared/docs/spec-ktab-smp.md` §5.9, §5.10; docs/ktab-differences.md. Method: Wise,
+ * spec `docs/research/spec-ktab-smp.md` §5.9, §5.10; docs/ktab-differences.md. Method: Wise,
  * "Multidimensional Bargaining Using KTAB".
  */
 export interface SmpDetails {
@@ -187,7 +187,7 @@ export interface SmpDetails {
  * single-threaded order), in {@link canonicalOrder} under "corrected" (so the result does not
  * depend on how the scenario lists the actors).
  * Source: KTAB examples/smp/libsrc/{smp.cpp,smpbcn.cpp}, KTAB/kmodel/libsrc/kmodel.cpp (commit
- * 3b5b063); spec `shared/docs/spec-ktab-smp.md` §5. Method: Wise, "An Introduction to KTAB" and
+ * 3b5b063); spec `docs/research/spec-ktab-smp.md` §5. Method: Wise, "An Introduction to KTAB" and
  * "Multidimensional Bargaining Using KTAB"; Wise & Bankes (2015), "Non-spatial Probabilistic
  * Condorcet Election Methodology" (KAPSARC).
  */
@@ -198,8 +198,9 @@ export const smpModel: Model = {
     "Wise et al., KTAB Spatial Model of Politics (KAPSARC 2015–2019): multi-dimensional bargaining with probabilistic Condorcet elections",
   dynamic: true,
   params: SMP_PARAMS,
-  run(data: ScenarioData, options) {
+  run(scenarioData: ScenarioData, options) {
     const v = resolveParams(smpModel, options);
+    const data = atTheTable(scenarioData);
     const compat = v.compat as SmpCompat;
     const settings = smpSettings({
       ...(Object.fromEntries(
@@ -262,6 +263,31 @@ export const smpModel: Model = {
   },
 };
 
+/**
+ * The scenario with only the actors that take part in at least one issue (a phase's table, or
+ * after a shock removed someone), renumbered in scenario order.
+ */
+function atTheTable(data: ScenarioData): ScenarioData {
+  const present = new Uint8Array(data.actors.length);
+  for (const issue of data.issues) for (const a of issue.actors) present[a] = 1;
+  if (present.every((x) => x === 1)) return data;
+  const index = new Int32Array(data.actors.length).fill(-1);
+  const actors: ScenarioData["actors"][number][] = [];
+  data.actors.forEach((actor, i) => {
+    if (!present[i]) return;
+    index[i] = actors.length;
+    actors.push(actor);
+  });
+  return {
+    ...data,
+    actors,
+    issues: data.issues.map((issue) => ({
+      ...issue,
+      actors: Int32Array.from(issue.actors, (a) => index[a] as number),
+    })),
+  };
+}
+
 interface SmpInput {
   n: number;
   m: number;
@@ -303,7 +329,7 @@ function smpInput(data: ScenarioData, compat: SmpCompat): SmpInput {
   if (missing.length > 0) {
     const shown = missing.slice(0, 5).join(", ");
     throw new ModelInputError(
-      `model "smp" treats all issues as dimensions of one negotiation and needs every actor's stance on every issue; missing: ${shown}${missing.length > 5 ? ` and ${missing.length - 5} more` : ""}`,
+      `model "smp" treats all issues as dimensions of one negotiation and needs a stance on every issue from every actor taking part; missing: ${shown}${missing.length > 5 ? ` and ${missing.length - 5} more` : ""}`,
     );
   }
   const normalized: string[] = [];

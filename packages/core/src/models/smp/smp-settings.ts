@@ -6,7 +6,7 @@ import { VOTING_RULES } from "../pce/voting-rule.ts";
  * The settings of one SMP run as KTAB names them, with their value lists in KTAB's enum order
  * (the index is what KTAB stores in its ScenarioDesc table). Source: KTAB `smp.h`, `kmodel.h`
  * (examples/smp/libsrc, KTAB/kmodel/libsrc, commit 3b5b063) and the tutorial
- * web/tutorial/SMPTutorial.md "Model Parameters"; spec `shared/docs/spec-ktab-smp.md` §3.2, §5.10.
+ * web/tutorial/SMPTutorial.md "Model Parameters"; spec `docs/research/spec-ktab-smp.md` §3.2, §5.10.
  * Method: Wise, "An Introduction to KTAB" (KAPSARC).
  */
 export const SMP_ENUMS = {
@@ -24,7 +24,7 @@ export const SMP_ENUMS = {
 /**
  * KTAB's defaults for the nine model parameters (spec §5.10; `smpc` CSV runs use these).
  * Source: KTAB `SMPModel` and `Model` parameter enums (examples/smp/libsrc/smp.h,
- * KTAB/kmodel/libsrc/kmodel.h; commit 3b5b063); spec `shared/docs/spec-ktab-smp.md` §5.10, §5.11,
+ * KTAB/kmodel/libsrc/kmodel.h; commit 3b5b063); spec `docs/research/spec-ktab-smp.md` §5.10, §5.11,
  * §5.12; docs/ktab-differences.md. Method: Wise, "An Introduction to KTAB".
  */
 export const SMP_DEFAULTS = {
@@ -42,7 +42,7 @@ export const SMP_DEFAULTS = {
 /**
  * The nine KTAB parameter names.
  * Source: KTAB `SMPModel` and `Model` parameter enums (examples/smp/libsrc/smp.h,
- * KTAB/kmodel/libsrc/kmodel.h; commit 3b5b063); spec `shared/docs/spec-ktab-smp.md` §5.10, §5.11,
+ * KTAB/kmodel/libsrc/kmodel.h; commit 3b5b063); spec `docs/research/spec-ktab-smp.md` §5.10, §5.11,
  * §5.12; docs/ktab-differences.md. Method: Wise, "An Introduction to KTAB".
  */
 export type SmpEnumName = keyof typeof SMP_ENUMS;
@@ -51,7 +51,7 @@ export type SmpEnumName = keyof typeof SMP_ENUMS;
  * "ktab" reproduces KTAB's behaviour including the bugs of spec §5.12; "corrected" (Entente's
  * default) fixes them — see docs/ktab-differences.md.
  * Source: KTAB `SMPModel` and `Model` parameter enums (examples/smp/libsrc/smp.h,
- * KTAB/kmodel/libsrc/kmodel.h; commit 3b5b063); spec `shared/docs/spec-ktab-smp.md` §5.10, §5.11,
+ * KTAB/kmodel/libsrc/kmodel.h; commit 3b5b063); spec `docs/research/spec-ktab-smp.md` §5.10, §5.11,
  * §5.12; docs/ktab-differences.md. Method: Wise, "An Introduction to KTAB".
  */
 export type SmpCompat = "ktab" | "corrected";
@@ -60,7 +60,7 @@ export type SmpCompat = "ktab" | "corrected";
  * A resolved SMP run configuration: the nine KTAB parameters as indices into
  * {@link SMP_ENUMS}, the compatibility mode and KTAB's run-control constants.
  * Source: KTAB `SMPModel` and `Model` parameter enums (examples/smp/libsrc/smp.h,
- * KTAB/kmodel/libsrc/kmodel.h; commit 3b5b063); spec `shared/docs/spec-ktab-smp.md` §5.10, §5.11,
+ * KTAB/kmodel/libsrc/kmodel.h; commit 3b5b063); spec `docs/research/spec-ktab-smp.md` §5.10, §5.11,
  * §5.12; docs/ktab-differences.md. Method: Wise, "An Introduction to KTAB".
  */
 export interface SmpSettings {
@@ -89,7 +89,7 @@ export interface SmpSettings {
 /**
  * KTAB's default PRNG seed, 0xD67CC16FE69C185C (spec §3.1).
  * Source: KTAB `SMPModel` and `Model` parameter enums (examples/smp/libsrc/smp.h,
- * KTAB/kmodel/libsrc/kmodel.h; commit 3b5b063); spec `shared/docs/spec-ktab-smp.md` §5.10, §5.11,
+ * KTAB/kmodel/libsrc/kmodel.h; commit 3b5b063); spec `docs/research/spec-ktab-smp.md` §5.10, §5.11,
  * §5.12; docs/ktab-differences.md. Method: Wise, "An Introduction to KTAB".
  */
 export const KTAB_DEFAULT_SEED = 0xd67cc16fe69c185cn;
@@ -98,7 +98,7 @@ export const KTAB_DEFAULT_SEED = 0xd67cc16fe69c185cn;
  * Settings from KTAB parameter names (defaults for anything omitted): the nine enums by KTAB
  * value name, plus compat and run control. Throws RangeError on an unknown value name.
  * Source: KTAB `SMPModel` and `Model` parameter enums (examples/smp/libsrc/smp.h,
- * KTAB/kmodel/libsrc/kmodel.h; commit 3b5b063); spec `shared/docs/spec-ktab-smp.md` §5.10, §5.11,
+ * KTAB/kmodel/libsrc/kmodel.h; commit 3b5b063); spec `docs/research/spec-ktab-smp.md` §5.10, §5.11,
  * §5.12; docs/ktab-differences.md. Method: Wise, "An Introduction to KTAB".
  */
 export function smpSettings(

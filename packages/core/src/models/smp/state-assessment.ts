@@ -8,7 +8,7 @@ import { weightedDistance } from "./weighted-distance.ts";
 /**
  * What every SMP turn starts from: distances, position probabilities and risk attitudes.
  * Source: KTAB `SMPState::setAllAUtil` (examples/smp/libsrc/smp.cpp; commit 3b5b063); spec
- * `shared/docs/spec-ktab-smp.md` §5.3. Method: Wise & Bankes (2015), "Non-spatial Probabilistic
+ * `docs/research/spec-ktab-smp.md` §5.3. Method: Wise & Bankes (2015), "Non-spatial Probabilistic
  * Condorcet Election Methodology".
  */
 export interface StateAssessment {
@@ -28,7 +28,7 @@ export interface StateAssessment {
  * included) with raw capabilities as voting weights, and the risk attitudes R from its
  * probabilities. `s` are the saliences used for distances and `ss` their squared norms.
  * Source: KTAB `SMPState::setAllAUtil`, `SMPState::setVDiff` (examples/smp/libsrc/smp.cpp, commit
- * 3b5b063); spec `shared/docs/spec-ktab-smp.md` §5.3. Method: Wise, "Multidimensional Bargaining
+ * 3b5b063); spec `docs/research/spec-ktab-smp.md` §5.3. Method: Wise, "Multidimensional Bargaining
  * Using KTAB"; Wise & Bankes (2015), "Non-spatial Probabilistic Condorcet Election Methodology".
  */
 export function assessState(
@@ -65,7 +65,7 @@ export function assessState(
 /**
  * The PCE part of the SMP settings (KTAB's iteration limit only under compat "ktab").
  * Source: KTAB `SMPState::setAllAUtil` (examples/smp/libsrc/smp.cpp; commit 3b5b063); spec
- * `shared/docs/spec-ktab-smp.md` §5.3. Method: Wise & Bankes (2015), "Non-spatial Probabilistic
+ * `docs/research/spec-ktab-smp.md` §5.3. Method: Wise & Bankes (2015), "Non-spatial Probabilistic
  * Condorcet Election Methodology".
  */
 export function pceSettings(settings: SmpSettings) {

@@ -4,7 +4,7 @@
  * the salience cancels. `s`, `y` hold actor rows of length m starting at `ao`; `p` a point at
  * `po`; `ss` is Σ_k s_ak² (see {@link salienceNorms}).
  * Source: KTAB `SMPModel::bvDiff` and `SMPState::setVDiff` (examples/smp/libsrc/smp.cpp, commit
- * 3b5b063); spec `shared/docs/spec-ktab-smp.md` §5.2.
+ * 3b5b063); spec `docs/research/spec-ktab-smp.md` §5.2.
  * Method: Wise, "Multidimensional Bargaining Using KTAB" (KAPSARC).
  */
 export function weightedDistance(

@@ -2,7 +2,7 @@ import { readFile } from "node:fs/promises";
 import { Command, Option } from "@commander-js/extra-typings";
 import { getModel, models as registered } from "@entente/core";
 import { DEU3_CAPABILITIES } from "../../backtest/deu3-capability.ts";
-import { parseDeu3 } from "../../backtest/deu3-parse.ts";
+import { isUsable, parseDeu3 } from "../../backtest/deu3-parse.ts";
 import { type BacktestResult, runDeu3Backtest } from "../../backtest/run-backtest.ts";
 import { decodeText } from "../../io/decode-text.ts";
 import { InputError } from "../../io/diagnostic.ts";
@@ -54,6 +54,18 @@ export function backtestCommand(io: CliIO) {
         if ("diagnostic" in decoded) throw new InputError([decoded.diagnostic]);
         const parsed = parseDeu3(decoded.text, file);
         if ("diagnostics" in parsed) throw new InputError(parsed.diagnostics);
+        if (!parsed.table.issues.some(isUsable)) {
+          throw new InputError([
+            {
+              file,
+              line: 1,
+              col: 1,
+              path: "(file)",
+              message:
+                "no usable issue: every issue needs an outcome and at least three actors with a position and a salience",
+            },
+          ]);
+        }
         const result = runDeu3Backtest(parsed.table, models, {
           capability: options.capability,
           dataset: file,

@@ -2,12 +2,15 @@ import { readFile, writeFile } from "node:fs/promises";
 import { Command, Option } from "@commander-js/extra-typings";
 import {
   compileSimulation,
+  forecastPhased,
   getModel,
   type IssueSensitivity,
+  ModelInputError,
   mergeSummaries,
   missingShards,
   models as registered,
   type Scenario,
+  SHARD_SIZE,
   type SimulationPlan,
   type SimulationSummary,
   scenarioHash,
@@ -130,16 +133,20 @@ export function simulateCommand(io: CliIO) {
         ...(options.deal
           ? {
               deal: {
-                between: options.deal.split(",").map((x) => x.trim()) as [string, string],
-                grid: Number(options.dealGrid),
+                between: dealPair(options.deal),
+                grid: wholeNumber("--deal-grid", options.dealGrid),
               },
             }
           : {}),
       };
       try {
-        compileSimulation(plan);
+        const sim = compileSimulation(plan);
+        // Every model must be able to run on the scenario itself before thousands of samples.
+        for (const model of sim.models) forecastPhased(model, sim.base, sim.phases);
       } catch (e) {
-        if (e instanceof RangeError) throw new CliError(e.message, EXIT.invalidInput);
+        if (e instanceof RangeError || e instanceof ModelInputError) {
+          throw new CliError(e.message, EXIT.invalidInput);
+        }
         throw e;
       }
       const total = shardCount(plan);
@@ -155,6 +162,12 @@ export function simulateCommand(io: CliIO) {
         }
         if (!options.out)
           throw new CliError("--shard needs --out <file> for the part", EXIT.invalidInput);
+        if (n > total) {
+          throw new CliError(
+            `--shard ${options.shard}: this run has only ${total} shard${total === 1 ? "" : "s"} of ${SHARD_SIZE} samples; split it into at most ${total} parts`,
+            EXIT.invalidInput,
+          );
+        }
         const from = Math.floor((i * total) / n);
         const to = Math.floor(((i + 1) * total) / n);
         shards = [...Array(to - from).keys()].map((k) => from + k);
@@ -194,7 +207,15 @@ export function simulateCommand(io: CliIO) {
         return;
       }
       const doc = simulationDocument(plan, summary);
-      const extra = options.sensitivity ? sensitivity(compileSimulation(plan)) : undefined;
+      let extra: IssueSensitivity[] | undefined;
+      try {
+        extra = options.sensitivity ? sensitivity(compileSimulation(plan)) : undefined;
+      } catch (e) {
+        if (e instanceof ModelInputError) {
+          throw new CliError(`sensitivity: ${e.message}`, EXIT.invalidInput);
+        }
+        throw e;
+      }
       io.stdout(render(doc, loaded.scenario, options.format as "table" | "json", extra));
     });
 }
@@ -303,4 +324,20 @@ async function readPart(file: string): Promise<PartFile> {
 
 function isRegistered(id: string): boolean {
   return registered.some((m) => m.id === id);
+}
+
+function dealPair(value: string): [string, string] {
+  const names = value.split(",").map((x) => x.trim());
+  if (names.length !== 2) {
+    throw new CliError(`--deal expects two actor ids a,b, got "${value}"`, EXIT.invalidInput);
+  }
+  return names as [string, string];
+}
+
+function wholeNumber(option: string, value: string): number {
+  const n = Number(value);
+  if (!Number.isInteger(n)) {
+    throw new CliError(`${option}: expected a whole number, got "${value}"`, EXIT.invalidInput);
+  }
+  return n;
 }

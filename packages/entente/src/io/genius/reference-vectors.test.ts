@@ -1,4 +1,4 @@
-// The published deal-space vectors (shared/docs/deal-space.md §5), reproduced end to end: Genius
+// The published deal-space vectors (docs/research/deal-space.md §5), reproduced end to end: Genius
 // XML → importer → deal engine. Fixtures and expected values: test/fixtures/negotiation-domains/.
 import {
   type AdditiveUtility,
