@@ -181,7 +181,7 @@ export function dealsTable(doc: DealsDocument): string {
   const lines = [
     `Deal space of ${doc.source}: ${a} and ${b}`,
     `${doc.packages.toLocaleString("en")} packages${doc.grid ? ` (${doc.grid} points per issue${doc.gridNote ? `; ${doc.gridNote}` : ""})` : ""}; Pareto frontier ${doc.frontierPoints} points; ${doc.rationalPackages === undefined ? "packages both prefer to no deal: not counted (space too large)" : `${doc.rationalPackages.toLocaleString("en")} packages both prefer to no deal`}`,
-    `Utility of no deal (status quo): ${a} ${u(doc.reservations[0])}, ${b} ${u(doc.reservations[1])}`,
+    `Utility of no deal (${doc.notes.some((n) => n.startsWith("no status-quo package")) ? "status quo; issues without one count at their scale's midpoint" : "status quo"}): ${a} ${u(doc.reservations[0])}, ${b} ${u(doc.reservations[1])}`,
     "",
   ];
   const pkg = (title: string, p: DescribedPackage | undefined) => {
