@@ -9,16 +9,24 @@ export interface TestActor {
   salience: number;
 }
 
-/** One issue on [min, max] (default 0–100) with these actors, named a0, a1, … */
+/** One issue on [min, max] (default 0–100) with these actors, named a0, a1, … unless `ids`. */
 export function oneIssueScenario(
   actors: readonly TestActor[],
-  options: { min?: number; max?: number; statusQuo?: number | undefined } = {},
+  options: {
+    min?: number;
+    max?: number;
+    statusQuo?: number | undefined;
+    ids?: readonly string[];
+  } = {},
 ): ScenarioData {
-  const { min = 0, max = 100, statusQuo } = options;
+  const { min = 0, max = 100, statusQuo, ids } = options;
   return {
     id: "test",
     title: "test",
-    actors: actors.map((_, i) => ({ id: `a${i}`, name: `A${i}` })),
+    actors: actors.map((_, i) => {
+      const id = ids?.[i] ?? `a${i}`;
+      return { id, name: id.toUpperCase() };
+    }),
     issues: [
       {
         id: "i",

@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import reference from "../../../../../test/fixtures/reference/eum-jm-example-10.json" with {
   type: "json",
 };
+import { oneIssueScenario } from "../../../../../test/support/one-issue.ts";
 import type { ScenarioData } from "../../scenario/prepare.ts";
 import type { RunOptions } from "../model.ts";
 import { eum } from "./eum.ts";
@@ -11,29 +12,7 @@ const ids = reference.actors.map((a) => a.id);
 
 function emission(): ScenarioData {
   const { actors, scale } = reference;
-  return {
-    id: "emission-standards",
-    title: "emission standards",
-    actors: actors.map((a) => ({ id: a.id, name: a.name })),
-    issues: [
-      {
-        id: "emission-deadline",
-        title: "deadline",
-        min: scale.min,
-        max: scale.max,
-        unit: "years",
-        minLabel: "4",
-        maxLabel: "10",
-        statusQuo: undefined,
-        outcome: 8.833,
-        ratifiers: new Int32Array(0),
-        actors: Int32Array.from(actors, (_, i) => i),
-        positions: Float64Array.from(actors, (a) => a.position),
-        saliences: Float64Array.from(actors, (a) => a.salience),
-        capabilities: Float64Array.from(actors, (a) => a.capability),
-      },
-    ],
-  };
+  return oneIssueScenario(actors, { min: scale.min, max: scale.max, ids: actors.map((a) => a.id) });
 }
 
 interface Details {

@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import reference from "../../../../../test/fixtures/reference/eum-variants.json" with {
   type: "json",
 };
+import { oneIssueScenario } from "../../../../../test/support/one-issue.ts";
 import type { ScenarioData } from "../../scenario/prepare.ts";
 import type { ParamValue } from "../params.ts";
 import { eum } from "./eum.ts";
@@ -36,29 +37,11 @@ function paramsFor(opts: Opts): Record<string, ParamValue> {
 }
 
 const { actors, scale } = reference;
-const data: ScenarioData = {
-  id: "emission-standards",
-  title: "emission standards",
-  actors: actors.map((a) => ({ id: a.id, name: a.name })),
-  issues: [
-    {
-      id: "emission-deadline",
-      title: "deadline",
-      min: scale.min,
-      max: scale.max,
-      unit: "years",
-      minLabel: "4",
-      maxLabel: "10",
-      statusQuo: undefined,
-      outcome: undefined,
-      ratifiers: new Int32Array(0),
-      actors: Int32Array.from(actors, (_, i) => i),
-      positions: Float64Array.from(actors, (a) => a.position),
-      saliences: Float64Array.from(actors, (a) => a.salience),
-      capabilities: Float64Array.from(actors, (a) => a.capability),
-    },
-  ],
-};
+const data: ScenarioData = oneIssueScenario(actors, {
+  min: scale.min,
+  max: scale.max,
+  ids: actors.map((a) => a.id),
+});
 
 describe("eum reproduces the nine interpretation variants of the emission example", () => {
   it("has all nine variants in the fixture", () => {

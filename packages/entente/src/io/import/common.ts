@@ -197,3 +197,14 @@ export function toScenario(
     })),
   };
 }
+
+/** KTAB dimensions as imported issues: KTAB's 0–100 scale, ends named after the dimension. */
+export function ktabIssues(dims: readonly string[]): ImportedTable["issues"] {
+  return dims.map((d) => ({
+    title: d,
+    min: 0,
+    max: 100,
+    minLabel: `Low end of ${d} (0)`,
+    maxLabel: `High end of ${d} (100)`,
+  }));
+}

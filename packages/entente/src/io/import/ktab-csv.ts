@@ -18,6 +18,7 @@
 import {
   baseName,
   type ImportedTable,
+  ktabIssues,
   Problems,
   parseDecimal,
   shown,
@@ -96,13 +97,7 @@ export function readKtabCsv(text: string, file: string): ImportedTable {
       `Imported from the KTAB CSV file ${baseName(file)}. Positions and saliences are on KTAB's 0-100 scale. KTAB's CSV gives no status quo: add statusQuo to an issue for the models that bargain from it.`,
     ],
     actors: [],
-    issues: dims.map((d) => ({
-      title: d,
-      min: 0,
-      max: 100,
-      minLabel: `Low end of ${d} (0)`,
-      maxLabel: `High end of ${d} (100)`,
-    })),
+    issues: ktabIssues(dims),
     stances: [],
   };
 

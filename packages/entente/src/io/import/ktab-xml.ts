@@ -25,6 +25,7 @@ import { SaxesParser } from "saxes";
 import {
   baseName,
   type ImportedTable,
+  ktabIssues,
   Problems,
   parseDecimal,
   shown,
@@ -272,13 +273,7 @@ export function readKtabXml(text: string, file: string): ImportedTable {
     title: title || baseName(file),
     description: [desc],
     actors: [],
-    issues: dims.map((d) => ({
-      title: d,
-      min: 0,
-      max: 100,
-      minLabel: `Low end of ${d} (0)`,
-      maxLabel: `High end of ${d} (100)`,
-    })),
+    issues: ktabIssues(dims),
     stances: [],
   };
 
