@@ -12,7 +12,7 @@
  * Source: Nash, "The Bargaining Problem", *Econometrica* 18(2), 1950.
  * @module
  */
-import { candidateCount, isRational, type SolutionPoint, utilitiesAt } from "./solution-point.ts";
+import { bestRationalPoint, type SolutionPoint } from "./solution-point.ts";
 
 /**
  * The Nash point among the candidates `points` (one array per party), or `undefined` when no
@@ -22,21 +22,9 @@ export function nashPoint(
   points: readonly Float64Array[],
   reservations: ArrayLike<number>,
 ): SolutionPoint | undefined {
-  const m = candidateCount(points);
-  let best = -1;
-  let bestScore = Number.NEGATIVE_INFINITY;
-  for (let j = 0; j < m; j++) {
-    if (!isRational(points, j, reservations)) continue;
+  return bestRationalPoint(points, reservations, (gain) => {
     let prod = 1;
-    for (let p = 0; p < points.length; p++) {
-      prod *= ((points[p] as Float64Array)[j] as number) - (reservations[p] as number);
-    }
-    if (prod > bestScore) {
-      bestScore = prod;
-      best = j;
-    }
-  }
-  return best < 0
-    ? undefined
-    : { at: best, utilities: utilitiesAt(points, best), score: bestScore };
+    for (let p = 0; p < points.length; p++) prod *= gain(p);
+    return prod;
+  });
 }

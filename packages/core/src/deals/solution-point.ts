@@ -58,3 +58,31 @@ export function countRational(
   for (let j = 0; j < m; j++) if (isRational(points, j, reservations)) c++;
   return c;
 }
+
+/**
+ * The individually rational candidate with the highest `score` (first on ties), or `undefined`
+ * when no candidate is strictly above every reservation value. Shared by the Nash and
+ * egalitarian points, which differ only in what they maximise.
+ */
+export function bestRationalPoint(
+  points: readonly Float64Array[],
+  reservations: ArrayLike<number>,
+  score: (gains: (p: number) => number) => number,
+): SolutionPoint | undefined {
+  const m = candidateCount(points);
+  let best = -1;
+  let bestScore = Number.NEGATIVE_INFINITY;
+  for (let j = 0; j < m; j++) {
+    if (!isRational(points, j, reservations)) continue;
+    const s = score(
+      (p) => ((points[p] as Float64Array)[j] as number) - (reservations[p] as number),
+    );
+    if (s > bestScore) {
+      bestScore = s;
+      best = j;
+    }
+  }
+  return best < 0
+    ? undefined
+    : { at: best, utilities: utilitiesAt(points, best), score: bestScore };
+}

@@ -10,7 +10,12 @@
  * Solutions to Bargaining Situations", *Econometrica* 45(7), 1977.
  * @module
  */
-import { candidateCount, isRational, type SolutionPoint, utilitiesAt } from "./solution-point.ts";
+import {
+  bestRationalPoint,
+  candidateCount,
+  type SolutionPoint,
+  utilitiesAt,
+} from "./solution-point.ts";
 
 /** The candidate with the largest utility sum (first on ties); `undefined` for no candidates. */
 export function maxWelfarePoint(points: readonly Float64Array[]): SolutionPoint | undefined {
@@ -35,18 +40,9 @@ export function egalitarianPoint(
   points: readonly Float64Array[],
   reservations: ArrayLike<number>,
 ): SolutionPoint | undefined {
-  const m = candidateCount(points);
-  let best = -1;
-  let bestScore = Number.NEGATIVE_INFINITY;
-  for (let j = 0; j < m; j++) {
-    if (!isRational(points, j, reservations)) continue;
+  return bestRationalPoint(points, reservations, (gain) => {
     let s = Number.POSITIVE_INFINITY;
-    for (let p = 0; p < points.length; p++) {
-      s = Math.min(s, ((points[p] as Float64Array)[j] as number) - (reservations[p] as number));
-    }
-    if (s > bestScore) [best, bestScore] = [j, s];
-  }
-  return best < 0
-    ? undefined
-    : { at: best, utilities: utilitiesAt(points, best), score: bestScore };
+    for (let p = 0; p < points.length; p++) s = Math.min(s, gain(p));
+    return s;
+  });
 }
