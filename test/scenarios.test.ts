@@ -1,6 +1,15 @@
 // Provenance of the shipped scenarios: every number cites a declared source.
 import { readdirSync } from "node:fs";
-import { type Estimate, estimateSources, type Scenario } from "@entente/core";
+import {
+  compileSimulation,
+  DEU3_CALIBRATION,
+  type Estimate,
+  estimateSources,
+  mergeSummaries,
+  runShard,
+  type Scenario,
+  simulationReport,
+} from "@entente/core";
 import { describe, expect, it } from "vitest";
 import { readScenario } from "../packages/entente/src/io/read-scenario.ts";
 
@@ -17,6 +26,14 @@ function numbers(s: Scenario): Array<[string, Estimate]> {
   for (const t of s.stances) {
     out.push([`${t.actor}/${t.issue} position`, t.position]);
     out.push([`${t.actor}/${t.issue} salience`, t.salience]);
+  }
+  for (const p of s.phases ?? []) {
+    if (p.agreement) out.push([`phase ${p.id} agreement prior`, p.agreement.probability]);
+  }
+  for (const q of s.questions ?? []) {
+    for (const e of q.estimates ?? []) {
+      out.push([`question ${q.id} estimate`, [{ value: e.probability, source: e.source }]]);
+    }
   }
   return out;
 }
@@ -66,5 +83,54 @@ describe("scenarios/budapest-2025.yaml", async () => {
       ),
     );
     expect(disputed.length).toBeGreaterThanOrEqual(4);
+  });
+});
+
+describe("scenarios/budapest-2025.yaml, simulated", async () => {
+  const { scenario } = await readScenario(`${dir}budapest-2025.yaml`);
+  const sim = compileSimulation({
+    scenario,
+    samples: 500,
+    seed: 42,
+    models: ["compromise", "weighted-median"],
+    calibration: DEU3_CALIBRATION,
+  });
+  const report = simulationReport(mergeSummaries([0, 1].map((i) => runShard(sim, i))));
+
+  it("reports P(agreement) for every phase and no probability of exactly 0 % or 100 %", () => {
+    expect(report.phases.map((p) => p.phase)).toEqual((scenario.phases ?? []).map((p) => p.id));
+    const exact: string[] = [];
+    const check = (what: string, p: number) => {
+      if (!(p > 0 && p < 1)) exact.push(`${what} = ${p}`);
+    };
+    for (const p of report.phases) check(`agreement ${p.phase}`, p.probability);
+    for (const q of report.questions) {
+      for (const m of q.models) check(`${q.question} / ${m.model}`, m.probability);
+    }
+    for (const [k, issue] of report.issues.entries()) {
+      const min = scenario.issues[k]?.scale.min ?? 0;
+      for (const m of issue.models) {
+        const o = m.outcome;
+        check(`${issue.issue} / ${m.model} status quo holds`, o.statusQuoHolds);
+        // P(≥ the scale's minimum) is 1 by logic; every other threshold is uncertain.
+        for (const t of o.atLeast) {
+          if (t.threshold > min)
+            check(`${issue.issue} / ${m.model} ≥ ${t.threshold}`, t.probability);
+        }
+        for (const b of o.bands) check(`${issue.issue} / ${m.model} band ${b.at}`, b.probability);
+        const [lo, hi] = o.intervals["80"];
+        if (!(hi > lo)) exact.push(`${issue.issue} / ${m.model} 80 % interval ${lo}–${hi}`);
+      }
+    }
+    expect(exact).toEqual([]);
+  });
+
+  it("asks the questions the seeds raise, seed 003's three scenarios with its figures", () => {
+    const stated = (scenario.questions ?? []).flatMap((q) =>
+      (q.estimates ?? []).filter((e) => e.source === "seed-003").map((e) => e.probability),
+    );
+    expect(stated.sort()).toEqual([0.4, 0.6, 0.8]);
+    expect(scenario.questions?.length ?? 0).toBeGreaterThanOrEqual(9);
+    expect(report.questions).toHaveLength(scenario.questions?.length ?? 0);
   });
 });

@@ -141,6 +141,15 @@ describe.skipIf(!hasChromium)("the workbench against the real server", () => {
     );
     expect(await words("g.end-label-max")).toMatch(/^100: Ukraine hands over the parts of Donbas/);
     expect(await page.getByTestId("forecast-status-quo").textContent()).toBe("48.0");
+    // The plain line an analyst can quote, and each phase's chance of agreement.
+    await expect
+      .poll(() => page.getByTestId("headline").textContent())
+      .toMatch(
+        /^Territorial settlement and line of contact: Most likely: .+ \(\d+ %; 80 %: \d+–\d+\); no agreement, status quo holds: \d+ %/,
+      );
+    expect(await page.getByTestId("agreement").textContent()).toMatch(
+      /Leaders' summit in Budapest, hosted by Hungary \d+ %/,
+    );
     await shot("1-issues");
     if (process.env.UPDATE_DOCS_SCREENSHOT === "1") {
       await page.screenshot({ path: join(root, "docs/workbench.png"), fullPage: true });
@@ -155,6 +164,8 @@ describe.skipIf(!hasChromium)("the workbench against the real server", () => {
     };
     page.on("request", onRequest);
     const dot = page.locator('circle[data-actor="russia"]');
+    // Bring the plot into the viewport first: lines added above it must not push it out of reach.
+    await dot.scrollIntoViewIfNeeded();
     const box = await dot.boundingBox();
     if (!box) throw new Error("Russia's dot has no box");
     const [x, y] = [box.x + box.width / 2, box.y + box.height / 2];
@@ -285,6 +296,12 @@ describe.skipIf(!hasChromium)("the workbench against the real server", () => {
     await page.getByRole("button", { name: "Start simulation" }).click();
     await page.getByTestId("distribution-plot").locator("svg").first().waitFor({ timeout: 30_000 });
     expect(await page.getByTestId("sim-status").textContent()).toContain("Done: 300 samples");
+    expect(await page.getByTestId("sim-headline").textContent()).toMatch(/^Most likely: /);
+    expect(await page.getByTestId("phases").locator("tr").count()).toBe(4);
+    const questions = page.getByTestId("questions");
+    expect(await questions.locator("tbody tr").count()).toBe(12);
+    expect(await questions.textContent()).toContain("seed-003: 40 %");
+    expect(await page.getByTestId("bands").locator("tbody tr").count()).toBe(5);
     await shot("7-uncertainty");
 
     await page.getByRole("tab", { name: "Deals" }).click();

@@ -1,6 +1,6 @@
 import { type Model, ModelInputError, type RunOptions } from "./models/model.ts";
 import { models as registered } from "./models/registry.ts";
-import { forecastPhased, type PhaseData } from "./phases.ts";
+import { finalForecasts, type PhaseData, type PhaseStep, phasedSteps } from "./phases.ts";
 import type { ScenarioData } from "./scenario/prepare.ts";
 
 /** One issue's forecasts from several models, side by side. */
@@ -41,19 +41,23 @@ export interface ForecastTable {
  * Run each model on the scenario (with its default preset, or `options[model.id]`) and gather
  * the point forecasts per issue, through the scenario's phases when given ({@link forecastPhased}).
  * A model whose inputs the scenario lacks ({@link ModelInputError}) is listed with the reason
- * instead of failing the whole table.
+ * instead of failing the whole table. `onSteps` receives each model's phased run
+ * ({@link phasedSteps}), for callers that read more than the final forecasts.
  */
 export function forecastScenario(
   data: ScenarioData,
   models: readonly Model[] = registered,
   options: Readonly<Record<string, RunOptions>> = {},
   phases: readonly PhaseData[] = [],
+  onSteps?: (model: string, steps: PhaseStep[]) => void,
 ): ForecastTable {
   const listed: ForecastModel[] = [];
   const results = models.map((model) => {
     const { id, label, reference } = model;
     try {
-      const result = forecastPhased(model, data, phases, options[id]);
+      const steps = phasedSteps(model, data, phases, options[id]);
+      onSteps?.(id, steps);
+      const result = finalForecasts(data, steps);
       listed.push({ id, label, reference });
       return result;
     } catch (e) {

@@ -1,3 +1,61 @@
+export { MIN_MARGIN_SCALE, marginScale } from "./agreement/margin-scale.ts";
+export {
+  createMaxMinGainWorkspace,
+  type MaxMinGain,
+  type MaxMinGainProblem,
+  maxMinGain,
+} from "./agreement/max-min-gain.ts";
+export {
+  agreementProbability,
+  type PhaseAgreement,
+  phaseAgreements,
+  type SettlementOption,
+  settlementMargin,
+} from "./agreement/phase-agreement.ts";
+export { baselinePredictive } from "./calibration/baseline-predictive.ts";
+export { CalibrationSchema, validateCalibration } from "./calibration/calibration-schema.ts";
+export { DEU3_CALIBRATION } from "./calibration/deu3-calibration.ts";
+export {
+  centralInterval,
+  centralLevelOf,
+  type DiscreteDistribution,
+  discreteCdf,
+  discreteDistribution,
+  discreteQuantile,
+  mixDiscrete,
+} from "./calibration/discrete-distribution.ts";
+export {
+  type CalibrationMethod,
+  type CalibrationRecord,
+  DEFAULT_CALIBRATION_METHOD,
+  fitModelCalibration,
+} from "./calibration/fit-model-calibration.ts";
+export {
+  type Calibration,
+  type CalibrationProvenance,
+  INTERVAL_LEVELS,
+  type IntervalLevel,
+  type ModelCalibration,
+} from "./calibration/model-calibration.ts";
+export { positionSpread } from "./calibration/position-spread.ts";
+export {
+  addPredictiveAtLeast,
+  drawPredictive,
+  type IssueShape,
+  issueShape,
+  type Predictive,
+  type PredictiveInput,
+  predictive,
+  predictiveAt,
+  predictiveAtLeast,
+  predictiveDistribution,
+  residualValue,
+} from "./calibration/predictive-distribution.ts";
+export {
+  distinctPositions,
+  nearestPositions,
+  rankedPositions,
+} from "./calibration/ranked-positions.ts";
 export {
   type AdditiveUtility,
   type AdditiveUtilitySpec,
@@ -143,7 +201,32 @@ export { getModel, models } from "./models/registry.ts";
 export { runSmp } from "./models/smp/run-smp.ts";
 export { smpModel } from "./models/smp/smp-model.ts";
 export { type MedianTie, weightedMedian, weightedMedianModel } from "./models/weighted-median.ts";
-export { forecastPhased, type PhaseData, phaseData } from "./phases.ts";
+export { type CompiledQuestion, compileQuestion } from "./outcome/compile-question.ts";
+export {
+  type ForecastOutcomeOptions,
+  forecastOutcomes,
+  type IssueOutcome,
+  type OutcomeForecasts,
+} from "./outcome/forecast-outcomes.ts";
+export { type HeadlineInput, issueHeadline, percent } from "./outcome/headline.ts";
+export {
+  drawOutcome,
+  type LawPart,
+  lawAtLeast,
+  lawAtLeastAll,
+  lawDistribution,
+  type OutcomeLaw,
+  outcomeLaw,
+} from "./outcome/outcome-law.ts";
+export { type DecidedStep, questionProbability } from "./outcome/question-probability.ts";
+export {
+  finalForecasts,
+  forecastPhased,
+  type PhaseData,
+  type PhaseStep,
+  phaseData,
+  phasedSteps,
+} from "./phases.ts";
 export { hashString, mix32, randomStream } from "./random/stream.ts";
 export { type Rng, xoshiro128ss } from "./random/xoshiro128.ts";
 export { centralValue, estimateSources } from "./scenario/estimate.ts";
@@ -158,11 +241,22 @@ export {
   type ValidationResult,
   validateScenario,
 } from "./scenario/validate.ts";
+export { crps } from "./scores/crps.ts";
 export { type ErrorSummary, summariseErrors } from "./scores/error-summary.ts";
+export { addPit } from "./scores/pit-histogram.ts";
+export {
+  intervalsAt,
+  type ProbabilisticForecast,
+  type ProbabilisticSummary,
+  summariseProbabilistic,
+} from "./scores/probabilistic-summary.ts";
 export { addExact, canonicalExact, mergeExact, valueExact } from "./uncertainty/exact-sum.ts";
+export { bandCentres, outcomePoints } from "./uncertainty/outcome-points.ts";
 export {
   type DistributionReport,
+  type Estimated,
   histogramQuantile,
+  type OutcomeReport,
   type SimulationReport,
   simulationReport,
 } from "./uncertainty/report.ts";
@@ -172,8 +266,10 @@ export {
   type CompiledSimulation,
   compileSimulation,
   runShard,
+  type SampleOutcomes,
   SHARD_SIZE,
   type SimulationPlan,
+  samplingState,
   scenarioHash,
   shardCount,
 } from "./uncertainty/simulate.ts";

@@ -9,23 +9,36 @@ export interface PhaseData {
   issues: readonly number[];
 }
 
+/** One step of a phased run: the issues a phase decided, where they stood, what it forecast. */
+export interface PhaseStep {
+  /** Index of the phase in the scenario, or -1 for the final run on issues no phase takes up. */
+  phase: number;
+  /** Issue indices decided in this step (those with somebody at the table). */
+  issues: number[];
+  /** Each issue's status quo when the step began (NaN when the issue has none). */
+  statusQuo: Float64Array;
+  /** The model's forecast of each issue. */
+  forecasts: Float64Array;
+  /** The issues as the model saw them (actors at the table only). */
+  table: IssueData[];
+}
+
 /**
- * Forecast through the phases of the talks: each phase runs the model on its own issues with
+ * Run a model through the phases of the talks: each phase runs the model on its own issues with
  * only its actors at the table, and its forecast becomes those issues' status quo in the next
- * phase. An issue's forecast is that of the last phase that takes it up; issues no phase takes
- * up are forecast at the end with every actor. An issue with nobody at the table (every actor
- * removed by a shock) keeps its status quo, and has no forecast (NaN) when it has none. Without
- * phases this is `model.run(data)` with that rule for empty issues.
+ * phase; issues no phase takes up are forecast at the end with every actor (phase −1). An issue
+ * with nobody at the table (every actor removed by a shock) is skipped by that step. Returns
+ * every step, in order.
  */
-export function forecastPhased(
+export function phasedSteps(
   model: Model,
   data: ScenarioData,
   phases: readonly PhaseData[],
   options?: RunOptions,
-): number[] {
+): PhaseStep[] {
   const issues: IssueData[] = data.issues.map((issue) => ({ ...issue }));
-  const forecasts: Array<number | undefined> = issues.map(() => undefined);
-  const run = (ks: readonly number[], mask: Uint8Array | undefined) => {
+  const steps: PhaseStep[] = [];
+  const run = (phase: number, ks: readonly number[], mask: Uint8Array | undefined) => {
     const table: IssueData[] = [];
     const at: number[] = [];
     for (const k of ks) {
@@ -35,21 +48,43 @@ export function forecastPhased(
       at.push(k);
     }
     if (table.length === 0) return;
+    const statusQuo = Float64Array.from(at, (k) => issues[k]?.statusQuo ?? Number.NaN);
     const result = model.run({ ...data, issues: table }, options);
-    for (let n = 0; n < at.length; n++) {
-      const k = at[n] as number;
-      const x = result.issues[n]?.forecast as number;
-      forecasts[k] = x;
-      (issues[k] as IssueData).statusQuo = x;
-    }
+    const forecasts = Float64Array.from(at, (_, n) => result.issues[n]?.forecast as number);
+    for (const [n, k] of at.entries()) (issues[k] as IssueData).statusQuo = forecasts[n];
+    steps.push({ phase, issues: at, statusQuo, forecasts, table });
   };
-  for (const phase of phases) run(phase.issues, phase.actors);
+  for (const [p, phase] of phases.entries()) run(p, phase.issues, phase.actors);
   const rest: number[] = [];
   for (let k = 0; k < issues.length; k++) {
     if (!phases.some((p) => p.issues.includes(k))) rest.push(k);
   }
-  run(rest, undefined);
-  return issues.map((issue, k) => forecasts[k] ?? issue.statusQuo ?? Number.NaN);
+  run(-1, rest, undefined);
+  return steps;
+}
+
+/**
+ * Forecast through the phases of the talks ({@link phasedSteps}): an issue's forecast is that of
+ * the last step that decided it. An issue with nobody at the table keeps its status quo, and has
+ * no forecast (NaN) when it has none. Without phases this is `model.run(data)` with that rule
+ * for empty issues.
+ */
+export function forecastPhased(
+  model: Model,
+  data: ScenarioData,
+  phases: readonly PhaseData[],
+  options?: RunOptions,
+): number[] {
+  return finalForecasts(data, phasedSteps(model, data, phases, options));
+}
+
+/** Each issue's forecast after all steps (the last step deciding it; else its status quo). */
+export function finalForecasts(data: ScenarioData, steps: readonly PhaseStep[]): number[] {
+  const out = data.issues.map((issue) => issue.statusQuo ?? Number.NaN);
+  for (const step of steps) {
+    for (const [n, k] of step.issues.entries()) out[k] = step.forecasts[n] as number;
+  }
+  return out;
 }
 
 /** Phases of a scenario as indices (validation has checked every id). */

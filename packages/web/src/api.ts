@@ -274,6 +274,8 @@ export const api = {
       models?: string[];
       sensitivity?: boolean;
       sensitivitySamples?: number;
+      calibration?: "default" | "none";
+      agreement?: boolean;
     },
     rev?: number,
   ): Promise<RunRecord> {

@@ -4,7 +4,7 @@
  * answer carries the `performance.now()` of the pointer event it answers, for the latency line.
  * @module
  */
-import type { ForecastTable } from "@entente/core";
+import type { ForecastTable, OutcomeForecasts } from "@entente/core";
 import { ForecastEngine } from "./forecast-engine.ts";
 import type { Move, WorkerRequest, WorkerResponse } from "./forecast-protocol.ts";
 
@@ -15,6 +15,8 @@ export interface LiveForecast {
   table?: ForecastTable;
   /** Model ids whose forecasts predate the last drag. */
   stale: ReadonlySet<string>;
+  /** Calibrated outcome distributions of the draft as loaded (kept during drags). */
+  outcomes?: OutcomeForecasts;
   /** The dragged actor's position this table was computed for. */
   moved?: Move;
   /** `performance.now()` of the pointer event this state answers (drags only). */
@@ -129,10 +131,12 @@ export class ForecastClient {
       const stale = response.fastOnly
         ? new Set(table.models.map((m) => m.id).filter((id) => !fresh.has(id)))
         : new Set<string>();
+      const outcomes = response.outcomes ?? this.#state.outcomes;
       this.#emit({
         status: "ready",
         table,
         stale,
+        ...(outcomes ? { outcomes } : {}),
         ...(response.moved ? { moved: response.moved } : {}),
         ...(startedAt === undefined ? {} : { startedAt }),
         computeMs: response.computeMs,

@@ -5,10 +5,14 @@
  * @module
  */
 import {
+  DEU3_CALIBRATION,
+  forecastOutcomes,
   forecastScenario,
   type Model,
   models,
+  type OutcomeForecasts,
   type PhaseData,
+  type PhaseStep,
   phaseData,
   prepareScenario,
   type ScenarioData,
@@ -34,7 +38,10 @@ export class ForecastEngine {
         }
         this.#data = prepareScenario(result.scenario);
         this.#phases = phaseData(result.scenario.phases, this.#data);
-        return this.#forecast(request.seq, models);
+        const steps = new Map<string, PhaseStep[]>();
+        const response = this.#forecast(request.seq, models, undefined, steps);
+        if (response?.type !== "forecast") return response;
+        return { ...response, outcomes: outcomesOf(result.scenario, response.table, steps) };
       }
       if (request.type === "drag") {
         const moved = this.#move(request);
@@ -57,10 +64,15 @@ export class ForecastEngine {
     return { issue, actor, position: x };
   }
 
-  #forecast(seq: number, set: readonly Model[], moved?: Move): WorkerResponse | undefined {
+  #forecast(
+    seq: number,
+    set: readonly Model[],
+    moved?: Move,
+    steps?: Map<string, PhaseStep[]>,
+  ): WorkerResponse | undefined {
     if (!this.#data) return undefined;
     const t0 = performance.now();
-    const table = forecastScenario(this.#data, set, {}, this.#phases);
+    const table = forecastScenario(this.#data, set, {}, this.#phases, (id, s) => steps?.set(id, s));
     return {
       type: "forecast",
       seq,
@@ -70,4 +82,24 @@ export class ForecastEngine {
       computeMs: performance.now() - t0,
     };
   }
+}
+
+/**
+ * Each issue's calibrated outcome distribution and each phase's chance of agreement, with the
+ * shipped DEU III calibration, for the models that ran ({@link forecastOutcomes}).
+ */
+function outcomesOf(
+  scenario: Parameters<typeof forecastOutcomes>[0]["scenario"],
+  table: { models: Array<{ id: string; unavailable?: string }> },
+  steps: ReadonlyMap<string, PhaseStep[]>,
+): OutcomeForecasts {
+  return forecastOutcomes(
+    {
+      scenario,
+      models: table.models.filter((m) => m.unavailable === undefined).map((m) => m.id),
+      calibration: DEU3_CALIBRATION,
+      agreement: true,
+    },
+    steps,
+  );
 }

@@ -3,7 +3,7 @@
  * drags; the worker answers each with the fast models' forecasts for that state.
  * @module
  */
-import type { ForecastTable } from "@entente/core";
+import type { ForecastTable, OutcomeForecasts } from "@entente/core";
 
 /** One actor moved to a position on one issue. */
 export interface Move {
@@ -27,6 +27,11 @@ export type WorkerResponse =
       /** true when only the fast models ran (a drag); the others keep their last values. */
       fastOnly: boolean;
       table: ForecastTable;
+      /**
+       * Calibrated outcome distributions and each phase's chance of agreement, for a new draft
+       * (not recomputed during a drag).
+       */
+      outcomes?: OutcomeForecasts;
       /** The dragged actor's position, echoed so the dot and the forecasts are drawn together. */
       moved?: Move;
       /** Time the models took inside the worker. */

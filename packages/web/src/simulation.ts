@@ -41,9 +41,9 @@ export interface Bin {
   share: number;
 }
 
-/** A model's histogram as bars over the scale. */
+/** A model's histogram of sampled outcomes as bars over the scale. */
 export function histogramBins(d: DistributionReport): Bin[] {
-  const { min, max, counts } = d.histogram;
+  const { min, max, counts } = d.outcome.histogram;
   const width = (max - min) / (counts.length || 1);
   const n = d.n || 1;
   return counts.map((c, b) => ({

@@ -173,6 +173,17 @@ export const Shock = z
   })
   .describe("A shock: a probability and the effects applied when it happens");
 
+/** The analysts' prior for an agreement in a phase, combined with the win-set check. */
+export const AgreementPrior = z
+  .strictObject({
+    probability: Estimate.describe("Chance of an agreement in this phase, 0–1"),
+    sources: z.array(Id).optional().describe("Ids of the sources behind it"),
+    note: z.string().optional().describe("Why (paraphrase, never a quotation)"),
+  })
+  .describe(
+    "Analysts' prior that the phase ends in an agreement; its odds multiply the odds from the win-set check",
+  );
+
 /** One step of the talks: who sits at the table and on which issues. */
 export const Phase = z
   .strictObject({
@@ -182,8 +193,73 @@ export const Phase = z
     actors: z.array(Id).min(1, "expected at least one actor"),
     issues: z.array(Id).min(1, "expected at least one issue"),
     sources: z.array(Id).optional(),
+    agreement: AgreementPrior.optional(),
   })
   .describe("A phase: its forecast becomes the status quo of the next phase on the same issues");
+
+/** A yes/no event on the outcome: a condition on issues and agreements, combined freely. */
+export type Predicate =
+  | { issue: string; atLeast?: number | undefined; atMost?: number | undefined }
+  | { agreement: string }
+  | { all: Predicate[] }
+  | { any: Predicate[] }
+  | { not: Predicate };
+
+const IssueCondition = z
+  .strictObject({
+    issue: Id.describe("Id of the issue"),
+    atLeast: finite.optional().describe("True when the outcome is at least this (issue's units)"),
+    atMost: finite.optional().describe("True when the outcome is at most this (issue's units)"),
+  })
+  .describe("An issue's outcome at least and/or at most a value");
+
+/**
+ * A predicate on the negotiation's outcome: `{ issue, atLeast?, atMost? }`,
+ * `{ agreement: phase }` (that phase ends in an agreement), `{ all: […] }`, `{ any: […] }` and
+ * `{ not: … }`.
+ */
+export const Predicate: z.ZodType<Predicate> = z.lazy(() =>
+  z.union([
+    IssueCondition,
+    z
+      .strictObject({ agreement: Id.describe("Id of the phase") })
+      .describe("The phase ends in an agreement"),
+    z
+      .strictObject({ all: z.array(Predicate).min(1, "expected at least one condition") })
+      .describe("Every condition holds"),
+    z
+      .strictObject({ any: z.array(Predicate).min(1, "expected at least one condition") })
+      .describe("At least one condition holds"),
+    z.strictObject({ not: Predicate }).describe("The condition does not hold"),
+  ]),
+);
+
+/** A source's stated probability of a question. */
+export const QuestionEstimate = z
+  .strictObject({
+    probability: z
+      .number()
+      .min(0, "expected a probability from 0 to 1")
+      .max(1, "expected a probability from 0 to 1")
+      .describe("The probability the source gives, 0–1"),
+    source: Id.describe("Id of the source"),
+    note: z.string().optional().describe("How the source's words map to this question"),
+  })
+  .describe("One source's probability for the question");
+
+/** A yes/no question about the outcome, with the sources' own figures. */
+export const Question = z
+  .strictObject({
+    id: Id,
+    title: z.string().min(1, "expected a non-empty title").describe("The question, as asked"),
+    description: z.string().optional(),
+    when: Predicate.describe("When the answer is yes"),
+    estimates: z
+      .array(QuestionEstimate)
+      .optional()
+      .describe("Probabilities the sources state for it"),
+  })
+  .describe("A yes/no question: a predicate on the outcome, and what the sources say");
 
 /** The whole scenario document. */
 export const Scenario = z
@@ -199,6 +275,7 @@ export const Scenario = z
     stances: z.array(Stance).min(1, "expected at least one stance"),
     shocks: z.array(Shock).optional().describe("Events that may happen, each with its effects"),
     phases: z.array(Phase).optional().describe("Ordered steps of the talks"),
+    questions: z.array(Question).optional().describe("Yes/no questions about the outcome"),
   })
   .describe("An Entente negotiation scenario");
 
@@ -213,6 +290,9 @@ export type Stance = z.infer<typeof Stance>;
 export type ShockEffect = z.infer<typeof ShockEffect>;
 export type Shock = z.infer<typeof Shock>;
 export type Phase = z.infer<typeof Phase>;
+export type AgreementPrior = z.infer<typeof AgreementPrior>;
+export type QuestionEstimate = z.infer<typeof QuestionEstimate>;
+export type Question = z.infer<typeof Question>;
 export type Scenario = z.infer<typeof Scenario>;
 /** A scenario as written, before defaults are filled in. */
 export type ScenarioInput = z.input<typeof Scenario>;

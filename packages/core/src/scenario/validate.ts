@@ -58,13 +58,16 @@ function describeZodIssue(issue: ZodIssue, root: unknown, base: Path = []): Vali
           },
         ];
       }
-      // An Estimate: pick the branch the user evidently meant from the value's own type.
-      const branch = estimateBranch(value);
+      // An Estimate or a Predicate: pick the branch the user evidently meant from the value.
+      const predicate = issue.errors.length === PREDICATE_BRANCHES;
+      const branch = predicate ? predicateBranch(value) : estimateBranch(value);
       const errors = branch === undefined ? undefined : issue.errors[branch];
-      if (errors && issue.errors.length === 3) {
+      if (errors && (predicate || issue.errors.length === 3)) {
         return errors.flatMap((e) => describeZodIssue(e, root, path));
       }
-      return [{ path, message: `${ESTIMATE_FORMS}, got ${show(value)}` }];
+      const got =
+        predicate && isRec(value) ? `a mapping of ${Object.keys(value).join(", ")}` : show(value);
+      return [{ path, message: `${predicate ? PREDICATE_FORMS : ESTIMATE_FORMS}, got ${got}` }];
     }
     case "unrecognized_keys": {
       const allowed = allowedKeys(path, root);
@@ -89,6 +92,18 @@ function missing(path: Path): ValidationIssue {
 
 const ESTIMATE_FORMS =
   "expected a number, { value, low, high, sources, note }, or a list of { value, source, note }";
+
+/** Options of the Predicate union, in schema order: issue, agreement, all, any, not. */
+const PREDICATE_BRANCHES = 5;
+const PREDICATE_KEYS = ["issue", "agreement", "all", "any", "not"];
+const PREDICATE_FORMS =
+  "expected a condition: { issue, atLeast, atMost }, { agreement: <phase> }, { all: [ … ] }, { any: [ … ] } or { not: … }";
+
+function predicateBranch(value: unknown): number | undefined {
+  if (value === null || typeof value !== "object" || Array.isArray(value)) return undefined;
+  const index = PREDICATE_KEYS.findIndex((k) => k in value);
+  return index >= 0 ? index : undefined;
+}
 
 function estimateBranch(value: unknown): number | undefined {
   if (typeof value === "number") return 0;
@@ -149,10 +164,15 @@ function unwrap(schema: z.core.$ZodType, value: unknown): z.core.$ZodType {
       options?: z.core.$ZodType[];
     };
     if ((def.type === "optional" || def.type === "default") && def.innerType) s = def.innerType;
+    else if (def.type === "lazy") s = (def as unknown as { getter(): z.core.$ZodType }).getter();
     else if (def.type === "union" && def.options) {
       const key = (def as { discriminator?: string }).discriminator;
       const branch =
-        key === undefined ? estimateBranch(value) : discriminated(def.options, key, value);
+        key !== undefined
+          ? discriminated(def.options, key, value)
+          : def.options.length === PREDICATE_BRANCHES
+            ? predicateBranch(value)
+            : estimateBranch(value);
       const option = branch === undefined ? undefined : def.options[branch];
       if (!option) return s;
       s = option;
@@ -334,6 +354,34 @@ function checkConsistency(doc: unknown): ValidationIssue[] {
     }
   }
 
+  for (const [i, phase] of list(doc.phases).entries()) {
+    if (!isRec(phase) || !isRec(phase.agreement)) continue;
+    checkEstimate(phase.agreement.probability, ["phases", i, "agreement", "probability"], {
+      min: 0,
+      max: 1,
+      what: "a probability from 0 to 1",
+    });
+    refs(phase.agreement.sources, ["phases", i, "agreement", "sources"], sourceIds, "source");
+  }
+  const questionIds = new Map<string, number>();
+  for (const [i, question] of list(doc.questions).entries()) {
+    if (!isRec(question)) continue;
+    duplicate(question.id, questionIds, ["questions", i, "id"], "questions", "question", issues);
+    checkPredicate(question.when, ["questions", i, "when"], scales, phaseIds, issues);
+    for (const [e, estimate] of list(question.estimates).entries()) {
+      if (
+        isRec(estimate) &&
+        typeof estimate.source === "string" &&
+        !sourceIds.has(estimate.source)
+      ) {
+        issues.push({
+          path: ["questions", i, "estimates", e, "source"],
+          message: `unknown source "${estimate.source}"; declared sources: ${[...sourceIds].join(", ") || "none"}`,
+        });
+      }
+    }
+  }
+
   if (Array.isArray(doc.stances)) {
     for (const [i, issue] of list(doc.issues).entries()) {
       if (isRec(issue) && typeof issue.id === "string" && !issuesWithStances.has(issue.id)) {
@@ -345,6 +393,57 @@ function checkConsistency(doc: unknown): ValidationIssue[] {
     }
   }
   return issues;
+}
+
+/** References and bounds inside a question's predicate (the schema checks its shape). */
+function checkPredicate(
+  value: unknown,
+  path: Path,
+  scales: ReadonlyMap<string, Bounds>,
+  phases: ReadonlyMap<string, number>,
+  issues: ValidationIssue[],
+): void {
+  if (!isRec(value)) return;
+  if (typeof value.issue === "string") {
+    const bounds = scales.get(value.issue);
+    if (!bounds) {
+      issues.push({
+        path: [...path, "issue"],
+        message: `unknown issue "${value.issue}"; declared issues: ${[...scales.keys()].join(", ") || "none"}`,
+      });
+    }
+    if (value.atLeast === undefined && value.atMost === undefined) {
+      issues.push({
+        path,
+        message: `expected atLeast, atMost or both for issue "${value.issue}"`,
+      });
+    }
+    for (const key of ["atLeast", "atMost"] as const) {
+      const x = value[key];
+      if (bounds && isNum(x) && (x < bounds.min || x > bounds.max)) {
+        issues.push({ path: [...path, key], message: `expected ${bounds.what}, got ${x}` });
+      }
+    }
+    if (isNum(value.atLeast) && isNum(value.atMost) && value.atLeast > value.atMost) {
+      issues.push({
+        path: [...path, "atMost"],
+        message: `expected atMost ≥ atLeast (${value.atLeast}), got ${value.atMost}`,
+      });
+    }
+  } else if (typeof value.agreement === "string") {
+    if (!phases.has(value.agreement)) {
+      issues.push({
+        path: [...path, "agreement"],
+        message: `unknown phase "${value.agreement}"; declared phases: ${[...phases.keys()].join(", ") || "none"}`,
+      });
+    }
+  } else if (Array.isArray(value.all) || Array.isArray(value.any)) {
+    const key = Array.isArray(value.all) ? "all" : "any";
+    for (const [k, p] of list(value[key]).entries())
+      checkPredicate(p, [...path, key, k], scales, phases, issues);
+  } else if ("not" in value) {
+    checkPredicate(value.not, [...path, "not"], scales, phases, issues);
+  }
 }
 
 function collectIds(doc: Rec, key: string, what: string, issues: ValidationIssue[]): Set<string> {

@@ -1,5 +1,40 @@
+import { INTERVAL_LEVELS, type IntervalLevel } from "../calibration/model-calibration.ts";
 import { valueExact } from "./exact-sum.ts";
-import { type SimulationSummary, thresholdCount, thresholdOffset } from "./summary.ts";
+import { bandCentres } from "./outcome-points.ts";
+import {
+  pointCount,
+  pointOffset,
+  type SimulationSummary,
+  thresholdCount,
+  thresholdOffset,
+} from "./summary.ts";
+
+/**
+ * The distribution of an issue's outcome under one model: the forecast plus the model's
+ * calibrated error, mixed with "no agreement: the status quo holds" where phases are checked.
+ */
+export interface OutcomeReport {
+  median: number;
+  /** Interval at each nominal level (the central level its calibration reads). */
+  intervals: Record<IntervalLevel, [number, number]>;
+  /** P(outcome ≥ each mark and threshold). */
+  atLeast: Array<{ threshold: number; probability: number }>;
+  /**
+   * P(outcome nearest each labelled point — the scale's ends and its marks): the band from the
+   * midpoint below it to the midpoint above it. These are the probabilities of the named outcomes.
+   */
+  bands: Array<{ at: number; from: number; to: number; probability: number }>;
+  /** P(no phase agreed on the issue, so its status quo holds). */
+  statusQuoHolds: number;
+  histogram: { min: number; max: number; counts: number[] };
+}
+
+/** A probability averaged over samples, with its Monte Carlo standard error. */
+export interface Estimated {
+  probability: number;
+  /** Standard error of the mean over samples. */
+  se: number;
+}
 
 /** One model's forecast distribution on one issue. */
 export interface DistributionReport {
@@ -18,6 +53,8 @@ export interface DistributionReport {
   /** P(forecast ≥ threshold) for each threshold of the issue. */
   atLeast: Array<{ threshold: number; probability: number }>;
   histogram: { min: number; max: number; counts: number[] };
+  /** The predictive distribution of the outcome (model error and breakdown included). */
+  outcome: OutcomeReport;
 }
 
 export interface SimulationReport {
@@ -37,6 +74,10 @@ export interface SimulationReport {
     /** Mean forecast when it happened minus when it did not, per issue and model. */
     effect: Array<{ issue: string; model: string; shift: number }>;
   }>;
+  /** Per phase checked: the probability that it ends in an agreement. */
+  phases: Array<{ phase: string } & Estimated>;
+  /** Per question: the probability of yes, per model. */
+  questions: Array<{ question: string; models: Array<{ model: string } & Estimated> }>;
 }
 
 /**
@@ -82,6 +123,7 @@ export function simulationReport(s: SimulationSummary): SimulationReport {
               probability: (s.atLeast[base + t] as number) / n,
             })),
             histogram: { min: lo, max: hi, counts },
+            outcome: outcomeReport(s, m, k, n),
           };
         }),
         meanSpread:
@@ -111,6 +153,69 @@ export function simulationReport(s: SimulationSummary): SimulationReport {
         ),
       };
     }),
+    phases: s.phases.map((phase, f) => ({
+      phase,
+      ...estimated(s.agreementSum[f] as number[], s.agreementSumSq[f] as number[], s.samples),
+    })),
+    questions: s.questions.map((question, q) => ({
+      question,
+      models: s.models.map((model, m) => ({
+        model,
+        ...estimated(
+          s.questionSum[q * s.models.length + m] as number[],
+          s.questionSumSq[q * s.models.length + m] as number[],
+          s.questionRan[q * s.models.length + m] as number,
+        ),
+      })),
+    })),
+  };
+}
+
+function estimated(sum: number[], sumSq: number[], n: number): Estimated {
+  const mean = valueExact(sum) / n;
+  const variance = n > 1 ? Math.max(0, (valueExact(sumSq) - n * mean * mean) / (n - 1)) : 0;
+  return { probability: mean, se: Math.sqrt(variance / n) };
+}
+
+/** One cell's outcome distribution from the summary ({@link OutcomeReport}). */
+function outcomeReport(s: SimulationSummary, m: number, k: number, n: number): OutcomeReport {
+  const cell = m * s.issues.length + k;
+  const [min, max] = s.scales[k] as [number, number];
+  const counts = s.outcomeHistogram.slice(cell * s.bins, (cell + 1) * s.bins);
+  const binMin = s.outcomeBinMin.slice(cell * s.bins, (cell + 1) * s.bins);
+  const binMax = s.outcomeBinMax.slice(cell * s.bins, (cell + 1) * s.bins);
+  const q = (p: number) => histogramQuantile(counts, binMin, binMax, p);
+  const points = s.points[k] as number[];
+  const base = m * pointCount(s) + pointOffset(s, k);
+  const atLeast = (t: number) => {
+    const j = points.indexOf(t);
+    return j < 0 ? Number.NaN : valueExact(s.outcomeAtLeast[base + j] as number[]) / n;
+  };
+  const levels = s.levels[m] as Record<IntervalLevel, number>;
+  const intervals = {} as Record<IntervalLevel, [number, number]>;
+  for (const level of INTERVAL_LEVELS) {
+    const a = levels[level];
+    intervals[level] = [q((1 - a) / 2), q((1 + a) / 2)];
+  }
+  const marks = (s.thresholds[k] as number[]).filter((t) => t >= min && t <= max);
+  const centres = bandCentres(min, max, s.marks[k] as number[]);
+  const bands = centres.map((at, j) => {
+    const from = j === 0 ? min : ((centres[j - 1] as number) + at) / 2;
+    const to = j === centres.length - 1 ? max : (at + (centres[j + 1] as number)) / 2;
+    const upper = j === centres.length - 1 ? 0 : atLeast(to);
+    const lower = j === 0 ? 1 : atLeast(from);
+    return { at, from, to, probability: Math.max(0, lower - upper) };
+  });
+  return {
+    median: q(0.5),
+    intervals,
+    atLeast: marks.map((threshold) => ({
+      threshold,
+      probability: threshold <= min ? 1 : atLeast(threshold),
+    })),
+    bands,
+    statusQuoHolds: valueExact(s.statusQuoHolds[cell] as number[]) / n,
+    histogram: { min, max, counts },
   };
 }
 

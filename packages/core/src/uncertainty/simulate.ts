@@ -1,16 +1,44 @@
+import { marginScale } from "../agreement/margin-scale.ts";
+import {
+  agreementProbability,
+  marginWorkspace,
+  phaseAgreements,
+  settlementMargin,
+} from "../agreement/phase-agreement.ts";
+import {
+  type Calibration,
+  INTERVAL_LEVELS,
+  type IntervalLevel,
+  type ModelCalibration,
+} from "../calibration/model-calibration.ts";
+import {
+  type IssueShape,
+  issueShape,
+  predictiveAt,
+} from "../calibration/predictive-distribution.ts";
 import { nashPoint } from "../deals/nash-point.ts";
 import { paretoOutcomes } from "../deals/pareto-outcomes.ts";
 import { scenarioDealSpace } from "../deals/scenario-deal-space.ts";
 import { type Model, ModelInputError, type RunOptions } from "../models/model.ts";
 import { getModel } from "../models/registry.ts";
-import { forecastPhased, phaseData } from "../phases.ts";
+import { compileQuestion } from "../outcome/compile-question.ts";
+import { drawOutcome, lawAtLeastAll, type OutcomeLaw, outcomeLaw } from "../outcome/outcome-law.ts";
+import { type DecidedStep, questionProbability } from "../outcome/question-probability.ts";
+import { finalForecasts, type PhaseStep, phaseData, phasedSteps } from "../phases.ts";
 import { hashString, randomStream } from "../random/stream.ts";
-import type { ScenarioData } from "../scenario/prepare.ts";
+import type { IssueData, ScenarioData } from "../scenario/prepare.ts";
 import { prepareScenario } from "../scenario/prepare.ts";
 import type { Scenario } from "../scenario/schema.ts";
 import { addExact } from "./exact-sum.ts";
-import { sampleScenario, shockData } from "./sample-scenario.ts";
-import { addToCell, canonicalSummary, emptySummary, type SimulationSummary } from "./summary.ts";
+import { outcomePoints } from "./outcome-points.ts";
+import { expectedValue, sampleScenario, shockData } from "./sample-scenario.ts";
+import {
+  addOutcome,
+  addToCell,
+  canonicalSummary,
+  emptySummary,
+  type SimulationSummary,
+} from "./summary.ts";
 import { type RangeDistribution, uncertainInputs } from "./uncertain-inputs.ts";
 
 /** Samples per shard. Fixed, so that shard i means the same samples on any number of workers. */
@@ -33,6 +61,17 @@ export interface SimulationPlan {
    * (the deal space on `grid` points per issue, default 5; {@link scenarioDealSpace}).
    */
   deal?: { between: [string, string]; grid?: number };
+  /**
+   * The models' error laws learned from real outcomes (`Calibration`); each sample's outcome is
+   * drawn from the calibrated predictive distribution around each model's forecast. Absent or
+   * null: outcomes are the forecasts themselves (input uncertainty only).
+   */
+  calibration?: Calibration | null;
+  /**
+   * Check each phase for an agreement (default true): a phase settles on its forecast with the
+   * probability of {@link agreementProbability}, else its issues stay where they stood.
+   */
+  agreement?: boolean;
 }
 
 /** Number of shards a plan has. */
@@ -72,6 +111,21 @@ export function compileSimulation(plan: SimulationPlan) {
   const inputs = uncertainInputs(plan.scenario, plan.distribution ?? "triangular");
   const shocks = shockData(plan.scenario, plan.distribution ?? "triangular");
   const phases = phaseData(plan.scenario.phases, base);
+  const agreements = plan.agreement === false ? [] : phaseAgreements(base, phases);
+  const agreement = agreements.map((a) => {
+    const prior = plan.scenario.phases?.[a.phase]?.agreement?.probability;
+    return {
+      ...a,
+      tau: marginScale(a, base, inputs),
+      prior: prior === undefined ? 0.5 : expectedValue(prior, plan.distribution ?? "triangular"),
+    };
+  });
+  const calibrations = models.map((m) => plan.calibration?.models[m.id]);
+  const issueIndex = new Map(base.issues.map((x, k) => [x.id, k]));
+  const phaseIndex = new Map(phases.map((p, k) => [p.id, k]));
+  const questions = (plan.scenario.questions ?? []).map((q) =>
+    compileQuestion(q.id, q.when, issueIndex, phaseIndex),
+  );
   const extra = plan.thresholds ?? {};
   for (const id of Object.keys(extra)) {
     if (!base.issues.some((i) => i.id === id))
@@ -89,6 +143,18 @@ export function compileSimulation(plan: SimulationPlan) {
     ),
     shocks: shocks.map((s) => s.id),
     ...(plan.deal ? { deal: { between: plan.deal.between, grid: plan.deal.grid ?? 5 } } : {}),
+    marks: plan.scenario.issues.map((issue) => (issue.scale.marks ?? []).map((m) => m.at)),
+    points: plan.scenario.issues.map((issue) =>
+      outcomePoints(
+        issue.scale.min ?? 0,
+        issue.scale.max ?? 100,
+        (issue.scale.marks ?? []).map((m) => m.at),
+        extra[issue.id] ?? [],
+      ),
+    ),
+    levels: calibrations.map((c) => levelsOf(c)),
+    phases: agreement.filter((a) => a.modelled).map((a) => phases[a.phase]?.id as string),
+    questions: questions.map((q) => q.id),
   };
   let dealParties: [number, number] | undefined;
   if (plan.deal) {
@@ -114,8 +180,18 @@ export function compileSimulation(plan: SimulationPlan) {
     phases,
     layout,
     dealParties,
+    agreement,
+    calibrations,
+    questions,
     hash: scenarioHash(plan.scenario),
   };
+}
+
+/** Nominal interval levels, as the central levels to read when a model is not calibrated. */
+function levelsOf(c: ModelCalibration | undefined): Record<IntervalLevel, number> {
+  const out = {} as Record<IntervalLevel, number>;
+  for (const level of INTERVAL_LEVELS) out[level] = c ? c.levels[level] : Number(level) / 100;
+  return out;
 }
 
 export type CompiledSimulation = ReturnType<typeof compileSimulation>;
@@ -142,32 +218,58 @@ export function runShard(sim: CompiledSimulation, shard: number): SimulationSumm
   const cells = models.length * nIssues;
   const lo = new Float64Array(nIssues);
   const hi = new Float64Array(nIssues);
+  const outcomeDraws = new Float64Array(2 * cells);
+  const atLeast = new Float64Array(Math.max(0, ...layout.points.map((p) => p.length)));
+  const sampled = samplingState(sim);
   for (let n = first; n < last; n++) {
     const rng = randomStream(plan.seed, hash, n);
     for (let i = 0; i < u.length; i++) u[i] = rng.next();
     for (let s = 0; s < shocks.length; s++)
       active[s] = rng.next() < (shocks[s]?.probability ?? 0) ? 1 : 0;
+    // Then two uniforms per model and issue for the outcome draw (after inputs and shocks, so
+    // earlier draws keep their meaning).
+    for (let j = 0; j < outcomeDraws.length; j++) outcomeDraws[j] = rng.next();
     const data = sampleScenario(base, inputs, u, shocks, active);
+    sampled.reset();
+    const agreed = sampled.agreement(data);
+    for (const [slot, a] of sim.agreement.filter((x) => x.modelled).entries()) {
+      const p = agreed.agree[a.phase] as number;
+      addExact(summary.agreementSum[slot] as number[], p);
+      addExact(summary.agreementSumSq[slot] as number[], p * p);
+    }
     lo.fill(Number.POSITIVE_INFINITY);
     hi.fill(Number.NEGATIVE_INFINITY);
     for (const [m, model] of models.entries()) {
-      let forecasts: number[];
+      let steps: PhaseStep[];
       try {
-        forecasts = forecastPhased(model, data, phases, runOptions[m]);
+        steps = phasedSteps(model, data, phases, runOptions[m]);
       } catch (e) {
         if (!(e instanceof ModelInputError)) throw e;
         for (let k = 0; k < nIssues; k++)
           summary.failed[m * nIssues + k] = (summary.failed[m * nIssues + k] as number) + 1;
         continue;
       }
+      const forecasts = finalForecasts(data, steps);
+      const outcome = sampled.outcomes(m, data, steps, agreed);
       for (let k = 0; k < nIssues; k++) {
         const x = forecasts[k] as number;
-        if (!Number.isFinite(x)) {
+        const law = outcome.laws[k];
+        if (!Number.isFinite(x) || !law) {
           // Nobody with a stance at the table and no status quo: no forecast in this sample.
           summary.failed[m * nIssues + k] = (summary.failed[m * nIssues + k] as number) + 1;
           continue;
         }
         addToCell(summary, m, k, x);
+        const cell = m * nIssues + k;
+        lawAtLeastAll(law, layout.points[k] as number[], atLeast);
+        addOutcome(
+          summary,
+          cell,
+          k,
+          drawOutcome(law, outcomeDraws[2 * cell] as number, outcomeDraws[2 * cell + 1] as number),
+          atLeast,
+          law.statusQuoWeight,
+        );
         if (x < (lo[k] as number)) lo[k] = x;
         if (x > (hi[k] as number)) hi[k] = x;
         for (let s = 0; s < shocks.length; s++) {
@@ -176,6 +278,13 @@ export function runShard(sim: CompiledSimulation, shard: number): SimulationSumm
           addExact(summary.shockSum[at] as number[], x);
           summary.shockRan[at] = (summary.shockRan[at] as number) + 1;
         }
+      }
+      for (const [q, question] of sim.questions.entries()) {
+        const p = questionProbability(question, outcome.stepsOf, outcome.statusQuo, agreed.agree);
+        addExact(summary.questionSum[q * models.length + m] as number[], p);
+        addExact(summary.questionSumSq[q * models.length + m] as number[], p * p);
+        summary.questionRan[q * models.length + m] =
+          (summary.questionRan[q * models.length + m] as number) + 1;
       }
     }
     for (let k = 0; k < nIssues; k++) {
@@ -192,6 +301,136 @@ export function runShard(sim: CompiledSimulation, shard: number): SimulationSumm
     summary.samples++;
   }
   return canonicalSummary(summary);
+}
+
+/** Each phase's probability of agreement in one sample, and the issues an agreement covers. */
+export interface PhaseAgreements {
+  /** Per phase: the probability it ends in an agreement (1 when not checked). */
+  agree: Float64Array;
+  /** Per phase: a mask over the scenario's issues an agreement would change. */
+  covers: Uint8Array[];
+}
+
+/** What one sample implies for one model: each issue's outcome law. */
+export interface SampleOutcomes {
+  /** Per issue: the steps that decided it, in order. */
+  stepsOf: DecidedStep[][];
+  /** Per issue: its status quo in the sample (before any phase). */
+  statusQuo: Float64Array;
+  /** Per issue: its outcome law, or undefined when nothing decided it and it has no status quo. */
+  laws: Array<OutcomeLaw | undefined>;
+}
+
+/**
+ * Per-sample helpers for {@link runShard}: each phase's probability of agreement, and each
+ * model's outcome laws given its phased run.
+ */
+export function samplingState(sim: CompiledSimulation) {
+  const { base, phases } = sim;
+  const workspace = marginWorkspace(
+    base.actors.length,
+    base.issues.length,
+    Math.max(1, ...sim.agreement.map((a) => a.options.length)),
+  );
+  // An issue's shape at a phase's table is the same for every model of a sample.
+  const shapes = new Map<number, IssueShape>();
+  const shapeOf = (phase: number, k: number, issue: IssueData): IssueShape => {
+    const key = (phase + 1) * base.issues.length + k;
+    let shape = shapes.get(key);
+    if (!shape) {
+      const weights = new Float64Array(issue.saliences.length);
+      for (let j = 0; j < weights.length; j++) {
+        weights[j] = (issue.saliences[j] as number) * (issue.capabilities[j] as number);
+      }
+      shape = issueShape({ min: issue.min, max: issue.max, positions: issue.positions, weights });
+      shapes.set(key, shape);
+    }
+    return shape;
+  };
+  return {
+    reset() {
+      shapes.clear();
+    },
+    /**
+     * Per phase, the probability that it ends in an agreement in this sample (1 when not
+     * checked): its settlement margin against the status quo before the talks — the outcome if
+     * no agreement is reached — on the issues somebody at its table has a stance on (0 when
+     * there are none).
+     */
+    agreement(data: ScenarioData): PhaseAgreements {
+      const agree = new Float64Array(phases.length).fill(1);
+      // Every issue a phase decides is covered unless its agreement is checked.
+      const covers = phases.map((p) => {
+        const mask = new Uint8Array(base.issues.length);
+        for (const k of p.issues) mask[k] = 1;
+        return mask;
+      });
+      for (const a of sim.agreement) {
+        if (!a.modelled) continue;
+        const cover = covers[a.phase] as Uint8Array;
+        cover.fill(0);
+        const issues: number[] = [];
+        for (const k of a.issues) {
+          const actors = (data.issues[k] as IssueData).actors;
+          for (let j = 0; j < actors.length; j++) {
+            if (a.table[actors[j] as number] === 1) {
+              issues.push(k);
+              break;
+            }
+          }
+        }
+        if (issues.length === 0) {
+          agree[a.phase] = 0;
+          continue;
+        }
+        const statusQuo = new Float64Array(issues.length);
+        for (const [j, k] of issues.entries()) {
+          statusQuo[j] = (data.issues[k] as IssueData).statusQuo as number;
+        }
+        const { margin, option } = settlementMargin(a, data, issues, statusQuo, workspace);
+        agree[a.phase] = agreementProbability(margin, a.tau, a.prior);
+        const free = a.options[option]?.free;
+        for (const [j, k] of a.issues.entries()) if (free?.[j]) cover[k] = 1;
+      }
+      return { agree, covers };
+    },
+    outcomes(
+      m: number,
+      data: ScenarioData,
+      steps: readonly PhaseStep[],
+      { agree, covers }: PhaseAgreements,
+    ): SampleOutcomes {
+      const calibration = sim.calibrations[m];
+      const stepsOf: DecidedStep[][] = data.issues.map(() => []);
+      for (const step of steps) {
+        for (const [n, k] of step.issues.entries()) {
+          // A phase's agreement changes only the issues its package covers.
+          if (step.phase >= 0 && !covers[step.phase]?.[k]) continue;
+          const forecast = step.forecasts[n] as number;
+          (stepsOf[k] as DecidedStep[]).push({
+            phase: step.phase,
+            forecast,
+            predictive: calibration
+              ? predictiveAt(
+                  calibration,
+                  shapeOf(step.phase, k, step.table[n] as IssueData),
+                  forecast,
+                )
+              : undefined,
+          });
+        }
+      }
+      const statusQuo = Float64Array.from(data.issues, (issue) => issue.statusQuo ?? Number.NaN);
+      const laws = stepsOf.map((list, k) => {
+        if (list.length === 0 && !Number.isFinite(statusQuo[k] as number)) return undefined;
+        return outcomeLaw(list, statusQuo[k] as number, (j) => {
+          const phase = (list[j] as DecidedStep).phase;
+          return phase < 0 ? 1 : (agree[phase] as number);
+        });
+      });
+      return { stepsOf, statusQuo, laws };
+    },
+  };
 }
 
 /**

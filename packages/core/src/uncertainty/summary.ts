@@ -18,6 +18,16 @@ export interface SimulationSummary {
   thresholds: number[][];
   shocks: string[];
   deal?: { between: [string, string]; grid: number };
+  /** Per issue: the scale's marks (the named outcomes bands are centred on). */
+  marks: number[][];
+  /** Per issue: the points at which outcome probabilities are summed, ascending. */
+  points: number[][];
+  /** Per model: the central level read for each nominal interval (its calibration's). */
+  levels: Array<Record<"50" | "80" | "95", number>>;
+  /** Ids of the phases whose agreement is checked. */
+  phases: string[];
+  /** Ids of the scenario's questions. */
+  questions: string[];
   /** Shard index ranges merged into this summary, as sorted [first, last] pairs. */
   shards: Array<[number, number]>;
   samples: number;
@@ -51,6 +61,25 @@ export interface SimulationSummary {
    * is preferred to no deal by both parties.
    */
   dealExists: number;
+  /** Per cell: histogram of sampled outcomes (forecast + calibrated error, or breakdown). */
+  outcomeHistogram: number[];
+  /** Per cell and bin: the smallest and largest sampled outcome in the bin. */
+  outcomeBinMin: Array<number | null>;
+  outcomeBinMax: Array<number | null>;
+  /**
+   * Per cell and outcome point (`points` of the issue, in order): exact Σ over samples of
+   * P(outcome ≥ point | sample) — Rao–Blackwellised, so rare outcomes keep their probability.
+   */
+  outcomeAtLeast: number[][];
+  /** Per cell: exact Σ over samples of P(no phase agreed on the issue: its status quo holds). */
+  statusQuoHolds: number[][];
+  /** Per phase checked: exact Σ over samples of P(agreement), and of P². */
+  agreementSum: number[][];
+  agreementSumSq: number[][];
+  /** Per question and model: exact Σ of P(yes | sample), Σ P², and samples counted. */
+  questionSum: number[][];
+  questionSumSq: number[][];
+  questionRan: number[];
 }
 
 export interface SummaryLayout {
@@ -62,6 +91,16 @@ export interface SummaryLayout {
   shocks: string[];
   /** The two parties and the grid of the per-sample deal check, when asked for. */
   deal?: { between: [string, string]; grid: number };
+  /** Per issue: the scale's marks (the named outcomes bands are centred on). */
+  marks: number[][];
+  /** Per issue: the points at which outcome probabilities are summed, ascending. */
+  points: number[][];
+  /** Per model: the central level read for each nominal interval (its calibration's). */
+  levels: Array<Record<"50" | "80" | "95", number>>;
+  /** Ids of the phases whose agreement is checked. */
+  phases: string[];
+  /** Ids of the scenario's questions. */
+  questions: string[];
 }
 
 /** An empty summary of one shard. */
@@ -89,29 +128,89 @@ export function emptySummary(layout: SummaryLayout, shard: number): SimulationSu
     binMax: new Array<number | null>(cells * layout.bins).fill(null),
     failed: zeros(cells),
     dealExists: 0,
+    outcomeHistogram: zeros(cells * layout.bins),
+    outcomeBinMin: new Array<number | null>(cells * layout.bins).fill(null),
+    outcomeBinMax: new Array<number | null>(cells * layout.bins).fill(null),
+    outcomeAtLeast: sums(
+      layout.points.reduce((n, list) => n + list.length, 0) * layout.models.length,
+    ),
+    statusQuoHolds: sums(cells),
+    agreementSum: sums(layout.phases.length),
+    agreementSumSq: sums(layout.phases.length),
+    questionSum: sums(layout.questions.length * layout.models.length),
+    questionSumSq: sums(layout.questions.length * layout.models.length),
+    questionRan: zeros(layout.questions.length * layout.models.length),
   };
+}
+
+/**
+ * Record one sampled outcome of one model on one issue (`cell` = model × issues + issue): the
+ * draw goes into the outcome histogram; `atLeast[j]`, the sample's P(outcome ≥ point j of the
+ * issue), is summed exactly, and so is the chance that the status quo holds.
+ */
+export function addOutcome(
+  s: SimulationSummary,
+  cell: number,
+  issue: number,
+  draw: number,
+  atLeast: ArrayLike<number>,
+  statusQuoHolds: number,
+): void {
+  addToHistogram(s, issue, cell, draw, s.outcomeHistogram, s.outcomeBinMin, s.outcomeBinMax);
+  const points = s.points[issue] as number[];
+  const model = Math.floor(cell / s.issues.length);
+  const base = model * pointCount(s) + pointOffset(s, issue);
+  for (let t = 0; t < points.length; t++) {
+    addExact(s.outcomeAtLeast[base + t] as number[], atLeast[t] as number);
+  }
+  addExact(s.statusQuoHolds[cell] as number[], statusQuoHolds);
+}
+
+/** Count x in a cell's equal-width histogram on the issue's scale, keeping each bin's extremes. */
+function addToHistogram(
+  s: SimulationSummary,
+  issue: number,
+  cell: number,
+  x: number,
+  counts: number[],
+  binMin: Array<number | null>,
+  binMax: Array<number | null>,
+): void {
+  const [scaleMin, scaleMax] = s.scales[issue] as [number, number];
+  const b = Math.min(
+    s.bins - 1,
+    Math.max(0, Math.floor(((x - scaleMin) / (scaleMax - scaleMin)) * s.bins)),
+  );
+  const at = cell * s.bins + b;
+  counts[at] = (counts[at] as number) + 1;
+  const lo = binMin[at] ?? null;
+  const hi = binMax[at] ?? null;
+  if (lo === null || x < lo) binMin[at] = x;
+  if (hi === null || x > hi) binMax[at] = x;
+}
+
+/** Index of an issue's first outcome point within one model's block. */
+export function pointOffset(s: { points: number[][] }, issue: number): number {
+  let n = 0;
+  for (let k = 0; k < issue; k++) n += (s.points[k] as number[]).length;
+  return n;
+}
+
+/** Total outcome points over all issues (per model). */
+export function pointCount(s: { points: number[][] }): number {
+  return s.points.reduce((n, list) => n + list.length, 0);
 }
 
 /** Record one forecast of one model on one issue. */
 export function addToCell(s: SimulationSummary, model: number, issue: number, x: number): void {
   const cell = model * s.issues.length + issue;
-  const [scaleMin, scaleMax] = s.scales[issue] as [number, number];
   addExact(s.sum[cell] as number[], x);
   addExact(s.sumSq[cell] as number[], x * x);
   const min = s.min[cell] ?? null;
   const max = s.max[cell] ?? null;
   if (min === null || x < min) s.min[cell] = x;
   if (max === null || x > max) s.max[cell] = x;
-  const b = Math.min(
-    s.bins - 1,
-    Math.max(0, Math.floor(((x - scaleMin) / (scaleMax - scaleMin)) * s.bins)),
-  );
-  const at = cell * s.bins + b;
-  s.histogram[at] = (s.histogram[at] as number) + 1;
-  const bmin = s.binMin[at] ?? null;
-  const bmax = s.binMax[at] ?? null;
-  if (bmin === null || x < bmin) s.binMin[at] = x;
-  if (bmax === null || x > bmax) s.binMax[at] = x;
+  addToHistogram(s, issue, cell, x, s.histogram, s.binMin, s.binMax);
   const list = s.thresholds[issue] as number[];
   const base = model * thresholdCount(s) + thresholdOffset(s, issue);
   for (let t = 0; t < list.length; t++) {
@@ -139,7 +238,20 @@ export function mergeSummaries(parts: readonly SimulationSummary[]): SimulationS
   const first = parts[0];
   if (!first) throw new RangeError("nothing to merge");
   const layout = (p: SimulationSummary) =>
-    JSON.stringify([p.models, p.issues, p.scales, p.bins, p.thresholds, p.shocks, p.deal]);
+    JSON.stringify([
+      p.models,
+      p.issues,
+      p.scales,
+      p.bins,
+      p.thresholds,
+      p.shocks,
+      p.deal,
+      p.marks,
+      p.points,
+      p.levels,
+      p.phases,
+      p.questions,
+    ]);
   const out = cloneSummary(first);
   for (const part of parts.slice(1)) {
     if (layout(part) !== layout(out)) {
@@ -157,12 +269,14 @@ export function mergeSummaries(parts: readonly SimulationSummary[]): SimulationS
       "shockRan",
       "spreadCount",
       "failed",
+      "outcomeHistogram",
+      "questionRan",
     ] as const) {
       const a = out[key];
       const b = part[key];
       for (let i = 0; i < a.length; i++) a[i] = (a[i] as number) + (b[i] as number);
     }
-    for (const key of ["sum", "sumSq", "spread", "shockSum"] as const) {
+    for (const key of EXACT_KEYS) {
       for (let i = 0; i < out[key].length; i++)
         mergeExact(out[key][i] as number[], part[key][i] as number[]);
     }
@@ -173,6 +287,16 @@ export function mergeSummaries(parts: readonly SimulationSummary[]): SimulationS
     for (let i = 0; i < out.binMin.length; i++) {
       out.binMin[i] = extreme(out.binMin[i] ?? null, part.binMin[i] ?? null, Math.min);
       out.binMax[i] = extreme(out.binMax[i] ?? null, part.binMax[i] ?? null, Math.max);
+      out.outcomeBinMin[i] = extreme(
+        out.outcomeBinMin[i] ?? null,
+        part.outcomeBinMin[i] ?? null,
+        Math.min,
+      );
+      out.outcomeBinMax[i] = extreme(
+        out.outcomeBinMax[i] ?? null,
+        part.outcomeBinMax[i] ?? null,
+        Math.max,
+      );
     }
   }
   return canonicalSummary(out);
@@ -182,9 +306,23 @@ function extreme(a: number | null, b: number | null, pick: (x: number, y: number
   return a === null ? b : b === null ? a : pick(a, b);
 }
 
+/** The fields of a summary that hold exact sums. */
+const EXACT_KEYS = [
+  "sum",
+  "sumSq",
+  "spread",
+  "shockSum",
+  "outcomeAtLeast",
+  "statusQuoHolds",
+  "agreementSum",
+  "agreementSumSq",
+  "questionSum",
+  "questionSumSq",
+] as const;
+
 /** The summary with every exact sum in canonical form (see {@link canonicalExact}). */
 export function canonicalSummary(s: SimulationSummary): SimulationSummary {
-  for (const key of ["sum", "sumSq", "spread", "shockSum"] as const) {
+  for (const key of EXACT_KEYS) {
     s[key] = s[key].map(canonicalExact);
   }
   return s;
@@ -211,6 +349,21 @@ function cloneSummary(s: SimulationSummary): SimulationSummary {
     binMax: [...s.binMax],
     failed: [...s.failed],
     ...(s.deal ? { deal: { between: [...s.deal.between], grid: s.deal.grid } } : {}),
+    marks: s.marks.map((p) => [...p]),
+    points: s.points.map((p) => [...p]),
+    levels: s.levels.map((l) => ({ ...l })),
+    phases: [...s.phases],
+    questions: [...s.questions],
+    outcomeHistogram: [...s.outcomeHistogram],
+    outcomeBinMin: [...s.outcomeBinMin],
+    outcomeBinMax: [...s.outcomeBinMax],
+    outcomeAtLeast: s.outcomeAtLeast.map((p) => [...p]),
+    statusQuoHolds: s.statusQuoHolds.map((p) => [...p]),
+    agreementSum: s.agreementSum.map((p) => [...p]),
+    agreementSumSq: s.agreementSumSq.map((p) => [...p]),
+    questionSum: s.questionSum.map((p) => [...p]),
+    questionSumSq: s.questionSumSq.map((p) => [...p]),
+    questionRan: [...s.questionRan],
   };
 }
 

@@ -1,22 +1,40 @@
 import {
+  type CalibrationMethod,
+  type CalibrationRecord,
   type ErrorSummary,
+  type IntervalLevel,
   type Model,
   ModelInputError,
+  type ProbabilisticSummary,
   type ScenarioData,
   summariseErrors,
 } from "@entente/core";
 import { type Deu3Capability, deu3Capabilities } from "./deu3-capability.ts";
 import { type Deu3File, type Deu3Issue, isUsable } from "./deu3-parse.ts";
+import { crossFitted, deu3Record, scoreHeldOut, trainAndForecast } from "./deu3-probabilistic.ts";
 
-/** One model's accuracy over the usable issues, on all of them and on the held-out half. */
+/** Scores of a probabilistic forecaster on held-out issues. */
+export type HeldOutSummary = ProbabilisticSummary & { medianAE: number };
+
+/** One model's accuracy: point errors on every issue, and probabilistic scores held out. */
 export interface ModelScore extends ErrorSummary {
   model: string;
   label: string;
-  /** Accuracy on the held-out split (odd positions among usable issues, file order). */
-  heldOut: ErrorSummary;
+  /**
+   * The held-out split (odd positions among usable issues, or the peer's TEST issues): point
+   * errors, and the calibrated predictive distribution fitted on the rest.
+   */
+  heldOut: HeldOutSummary;
+  /** Every usable issue, each forecast by a calibration fitted without its fold (10 folds). */
+  crossFitted: ProbabilisticSummary;
+  /** The same scores for the baseline: one global error quantile around the forecast. */
+  baseline: { heldOut: ProbabilisticSummary; crossFitted: ProbabilisticSummary };
   /** Issues the model could not forecast (e.g. no reference point), with the reason. */
   skipped: number;
 }
+
+/** Which issues are held out. */
+export type Deu3Split = "odd" | "peer-test";
 
 export interface BacktestResult {
   dataset: string;
@@ -24,9 +42,17 @@ export interface BacktestResult {
   usable: number;
   /** Training / held-out split rule, stated with the numbers. */
   split: string;
+  /** How predictive distributions were fitted and cross-fitted. */
+  calibration: string;
   models: ModelScore[];
-  /** Per issue: outcome and each model's forecast (when asked for). */
-  issues?: Array<{ issue: string; outcome: number; forecasts: Record<string, number> }>;
+  /** Per issue: outcome, each model's forecast and cross-fitted 80 % interval (when asked for). */
+  issues?: Array<{
+    issue: string;
+    outcome: number;
+    heldOut: boolean;
+    forecasts: Record<string, number>;
+    interval80: Record<string, [number, number]>;
+  }>;
 }
 
 /** The DEU III issue as a one-issue scenario on 0–100 with the reference point as status quo. */
@@ -62,60 +88,115 @@ export function deu3Scenario(
 }
 
 /**
- * Run every model on every usable DEU III issue and score absolute errors against the actual
- * outcome. Nothing is fitted here; the held-out half (odd positions among the usable issues in
- * file order) is reported so that anything fitted later is judged on issues it never saw.
+ * Run each model on every usable DEU III issue (file order): per model, one calibration record
+ * per issue — or undefined where the model cannot run (e.g. no reference point).
  */
-export function runDeu3Backtest(
+export function deu3Records(
   table: Deu3File,
   models: readonly Model[],
-  options: { capability: Deu3Capability; dataset: string; perIssue?: boolean },
-): BacktestResult {
+  capability: Deu3Capability,
+): { usable: Deu3Issue[]; records: Array<Array<CalibrationRecord | undefined>> } {
   const usable = table.issues.filter(isUsable);
-  const scenarios = usable.map((issue) => deu3Scenario(issue, table, options.capability));
-  const forecasts = models.map((model) =>
+  const scenarios = usable.map((issue) => deu3Scenario(issue, table, capability));
+  const records = models.map((model) =>
     scenarios.map((data) => {
       try {
-        return model.run(data).issues[0]?.forecast;
+        return deu3Record(data, model.run(data).issues[0]?.forecast as number);
       } catch (e) {
         if (e instanceof ModelInputError) return undefined;
         throw e;
       }
     }),
   );
+  return { usable, records };
+}
+
+/** Options of {@link runDeu3Backtest}. */
+export interface Deu3BacktestOptions {
+  capability: Deu3Capability;
+  dataset: string;
+  perIssue?: boolean;
+  /** Held-out split (default "odd"); "peer-test" needs `peerTest`. */
+  split?: Deu3Split;
+  /** Issue ids of the peer's TEST split. */
+  peerTest?: readonly string[];
+  method?: CalibrationMethod;
+  /** Cross-fitting folds (default 10) and their seed (default 42). */
+  folds?: number;
+  seed?: number;
+}
+
+/**
+ * Score every model on every usable DEU III issue: absolute errors of the point forecasts, and
+ * the calibrated predictive distribution — fitted on the training part and scored on the
+ * held-out part (coverage of the 50 / 80 / 95 % intervals, their width, CRPS, PIT), and
+ * cross-fitted over all issues. The baseline (one global error quantile around the same
+ * forecast) is scored the same way.
+ */
+export function runDeu3Backtest(
+  table: Deu3File,
+  models: readonly Model[],
+  options: Deu3BacktestOptions,
+): BacktestResult {
+  const { usable, records } = deu3Records(table, models, options.capability);
+  const split = options.split ?? "odd";
+  const method = options.method ?? {};
+  const folds = options.folds ?? 10;
+  const seed = options.seed ?? 42;
+  const test = new Set(options.peerTest ?? []);
+  const isHeldOut = (k: number) =>
+    split === "odd" ? k % 2 === 1 : test.has((usable[k] as Deu3Issue).id);
+  const all = usable.map((_, k) => k);
+  const heldOutIdx = all.filter(isHeldOut);
+  const trainIdx = all.filter((k) => !isHeldOut(k));
+  const intervals: Array<Map<number, Record<IntervalLevel, [number, number]>>> = [];
   const scores = models.map((model, m): ModelScore => {
-    const all: number[] = [];
-    const held: number[] = [];
-    for (const [k, issue] of usable.entries()) {
-      const x = forecasts[m]?.[k];
-      if (x === undefined) continue;
-      const error = Math.abs(x - (issue.outcome as number));
-      all.push(error);
-      if (k % 2 === 1) held.push(error);
-    }
+    const recs = records[m] as Array<CalibrationRecord | undefined>;
+    const errors = (idx: number[]) =>
+      idx.flatMap((k) => {
+        const r = recs[k];
+        return r ? [Math.abs(r.forecast - r.outcome)] : [];
+      });
+    const held = scoreHeldOut(trainAndForecast(recs, trainIdx, heldOutIdx, method));
+    const cf = crossFitted(recs, method, folds, seed);
+    intervals.push(new Map([...cf.calibrated].map(([k, f]) => [k, f.intervals])));
+    const crossScores = scoreHeldOut(cf);
     return {
       model: model.id,
       label: model.label,
-      ...summariseErrors(all),
-      heldOut: summariseErrors(held),
-      skipped: usable.length - all.length,
+      ...summariseErrors(errors(all)),
+      heldOut: { ...held.calibrated, medianAE: summariseErrors(errors(heldOutIdx)).medianAE },
+      crossFitted: crossScores.calibrated,
+      baseline: { heldOut: held.baseline, crossFitted: crossScores.baseline },
+      skipped: usable.length - errors(all).length,
     };
   });
   return {
     dataset: options.dataset,
     capability: options.capability,
     usable: usable.length,
-    split: "held out = usable issues at odd positions in file order (0-based); training = even",
+    split:
+      split === "odd"
+        ? "held out = usable issues at odd positions in file order (0-based); training = even"
+        : `held out = the peer project's TEST split (${heldOutIdx.length} issues); training = its train and dev issues`,
+    calibration: `fitted on the training issues; cross-fitted over every usable issue in ${folds} folds (seed ${seed})`,
     models: scores,
     ...(options.perIssue
       ? {
           issues: usable.map((issue, k) => ({
             issue: issue.id,
             outcome: issue.outcome as number,
+            heldOut: isHeldOut(k),
             forecasts: Object.fromEntries(
               models.flatMap((model, m) => {
-                const x = forecasts[m]?.[k];
-                return x === undefined ? [] : [[model.id, x]];
+                const r = records[m]?.[k];
+                return r ? [[model.id, r.forecast]] : [];
+              }),
+            ),
+            interval80: Object.fromEntries(
+              models.flatMap((model, m) => {
+                const i = intervals[m]?.get(k);
+                return i ? [[model.id, i["80"]]] : [];
               }),
             ),
           })),

@@ -1,6 +1,7 @@
 import { Command, CommanderError } from "@commander-js/extra-typings";
 import { formatDiagnostic, InputError } from "../io/diagnostic.ts";
 import { backtestCommand } from "./commands/backtest.ts";
+import { calibrateCommand } from "./commands/calibrate.ts";
 import { dealsCommand } from "./commands/deals.ts";
 import { forecastCommand } from "./commands/forecast.ts";
 import { importCommand } from "./commands/import.ts";
@@ -27,6 +28,7 @@ export function createProgram(io: CliIO): Command {
     dealsCommand,
     serveCommand,
     backtestCommand,
+    calibrateCommand,
     importCommand,
     validateCommand,
     schemaCommand,

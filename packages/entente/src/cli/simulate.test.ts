@@ -50,8 +50,17 @@ describe("entente simulate and merge", async () => {
   it("prints a readable table with intervals and threshold probabilities", async () => {
     const r = await entente("simulate", "-n", "500", "--models", "compromise", "-w", "0");
     expect(r.code).toBe(0);
-    expect(r.stdout).toContain("80 % interval");
-    expect(r.stdout).toMatch(/P\(≥ \d+\.\d(: [^)]+)?\) = \d+\.\d %/);
+    expect(r.stdout).toMatch(
+      /^ {2}Most likely: .+ \(\d+(\.\d)? %; 80 %: \d+\.\d–\d+\.\d\); no agreement, status quo holds: \d+(\.\d)? % \[compromise\]$/m,
+    );
+    expect(r.stdout).toMatch(
+      /^ {2}compromise +\d+\.\d +\d+\.\d +\d+\.\d–\d+\.\d +\d+\.\d–\d+\.\d +\d+\.\d–\d+\.\d$/m,
+    );
+    expect(r.stdout).toMatch(/^ {2}≥ 60\.0 +\d+(\.\d)? % {2}Frozen line plus autonomy/m);
+    expect(r.stdout).toMatch(
+      /^ {2}budapest-summit +\d+ % +± \d\.\d\d {2}Leaders' summit in Budapest/m,
+    );
+    expect(r.stdout).toMatch(/^ {4}seed-003 says 40 %/m);
   });
 
   it("estimates how often a deal exists between two actors", async () => {

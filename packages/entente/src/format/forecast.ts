@@ -1,32 +1,115 @@
-import type { ForecastModel, ForecastTable, IssueForecastRow } from "@entente/core";
+import {
+  type Calibration,
+  type ForecastModel,
+  type ForecastTable,
+  forecastOutcomes,
+  forecastScenario,
+  type IssueForecastRow,
+  issueHeadline,
+  type OutcomeForecasts,
+  type PhaseStep,
+  percent,
+  phaseData,
+  type Scenario,
+  type ScenarioData,
+} from "@entente/core";
 import { decimalsFor, fixed, plain } from "./number.ts";
 
 /** Output formats of `entente forecast`. */
 export const FORECAST_FORMATS = ["table", "json", "csv", "md"] as const;
 export type ForecastFormat = (typeof FORECAST_FORMATS)[number];
 
-/** Render a forecast table in one of {@link FORECAST_FORMATS}. */
-export function formatForecast(table: ForecastTable, format: ForecastFormat): string {
+/** What `entente forecast` prints: point forecasts, and their calibrated outcome distributions. */
+export interface ForecastDocument extends ForecastTable {
+  /** Outcome distributions and phase agreement (absent with `--calibration none --no-agreement`). */
+  outcomes: OutcomeForecasts;
+}
+
+/**
+ * The forecast document of `entente forecast` and `POST /api/scenarios/:id/forecast`: every
+ * model's point forecast (through the phases unless `phases` is false) and its outcome
+ * distribution under `calibration` (null: none), with phases checked for agreement unless
+ * `agreement` is false.
+ */
+export function forecastDocument(
+  scenario: Scenario,
+  data: ScenarioData,
+  options: { phases: boolean; calibration: Calibration | null; agreement: boolean },
+): ForecastDocument {
+  const phases = options.phases ? phaseData(scenario.phases, data) : [];
+  const steps = new Map<string, PhaseStep[]>();
+  const table = forecastScenario(data, undefined, undefined, phases, (id, s) => steps.set(id, s));
+  const { phases: _, ...withoutPhases } = scenario;
+  const outcomes = forecastOutcomes(
+    {
+      scenario: options.phases ? scenario : withoutPhases,
+      models: table.models.filter((m) => m.unavailable === undefined).map((m) => m.id),
+      calibration: options.calibration,
+      agreement: options.agreement,
+    },
+    steps,
+  );
+  return { ...table, outcomes };
+}
+
+/** Render a forecast in one of {@link FORECAST_FORMATS}. */
+export function formatForecast(
+  doc: ForecastDocument,
+  format: ForecastFormat,
+  scenario: Scenario,
+): string {
   switch (format) {
     case "json":
-      return `${JSON.stringify(table, null, 2)}\n`;
+      return `${JSON.stringify(doc, null, 2)}\n`;
     case "csv":
-      return forecastCsv(table);
+      return forecastCsv(doc);
     case "md":
-      return forecastMarkdown(table);
+      return forecastMarkdown(doc);
     default:
-      return forecastText(table);
+      return forecastText(doc, scenario);
   }
+}
+
+/** The headline of issue k from the lead model (the first that has an outcome for it). */
+export function headlineOf(
+  doc: ForecastDocument,
+  scenario: Scenario,
+  k: number,
+): string | undefined {
+  const issue = scenario.issues[k];
+  const outcomes = doc.outcomes.issues[k]?.models ?? {};
+  // The lead model: the first with a calibrated outcome (without model error the "range" is a
+  // point, and no headline is given).
+  const lead = doc.models.find((m) => outcomes[m.id]?.calibrated === true);
+  const o = lead ? outcomes[lead.id] : undefined;
+  if (!issue || !lead || !o) return undefined;
+  const row = doc.issues[k] as IssueForecastRow;
+  return `${issueHeadline(
+    issue,
+    {
+      bands: o.bands,
+      interval80: o.intervals["80"],
+      statusQuoHolds: doc.outcomes.phases.length > 0 ? o.statusQuoHolds : undefined,
+    },
+    decimalsFor(row.max - row.min),
+  )} [${lead.label}]`;
 }
 
 const TRACK = 41;
 
 /** One block per issue: scale ends, a track with every forecast marked, and the numbers. */
-function forecastText(table: ForecastTable): string {
+function forecastText(table: ForecastDocument, scenario: Scenario): string {
   const lines = [`${table.title}  [${table.scenario}]`];
   if (table.phases.length > 0) {
     lines.push(
       `Through the scenario's phases: ${table.phases.join(" → ")} (--no-phases: all actors at once)`,
+    );
+  }
+  if (table.outcomes.phases.length > 0) {
+    lines.push(
+      `Chance each phase ends in an agreement (win-set check at central values): ${table.outcomes.phases
+        .map((p) => `${p.phase} ${percent(p.probability)}`)
+        .join(", ")}`,
     );
   }
   lines.push("");
@@ -35,20 +118,34 @@ function forecastText(table: ForecastTable): string {
   const pad = Math.max(...names.map((n) => n.length)) + 6;
   const taken = new Set(["S"]);
   const marks = shown.map((m, k) => markFor(m.label, k, taken));
-  for (const row of table.issues) {
+  for (const [k, row] of table.issues.entries()) {
     const d = decimalsFor(row.max - row.min);
     const unit = row.unit ? ` ${row.unit}` : "";
     lines.push(`${row.title}  [${row.issue}, ${plain(row.min)}–${plain(row.max)}${unit}]`);
+    const headline = headlineOf(table, scenario, k);
+    if (headline) lines.push(`  ${headline}`);
     lines.push(`  ${fixed(row.min, d).padStart(8)}  ${row.minLabel}`);
     lines.push(`  ${fixed(row.max, d).padStart(8)}  ${row.maxLabel}`);
     lines.push(`            ${track(row, shown, marks)}`);
     lines.push(`  ${"status quo (S)".padEnd(pad)}${fixed(row.statusQuo, d).padStart(8)}`);
-    for (const [k, m] of shown.entries()) {
-      const name = `${m.label} (${marks[k]})`;
-      lines.push(`  ${name.padEnd(pad)}${fixed(row.forecasts[m.id], d).padStart(8)}${unit}`);
+    for (const [j, m] of shown.entries()) {
+      const name = `${m.label} (${marks[j]})`;
+      const o = table.outcomes.issues[k]?.models[m.id];
+      const range = o?.calibrated
+        ? `   80 %: ${fixed(o.intervals["80"][0], d)}–${fixed(o.intervals["80"][1], d)}`
+        : "";
+      lines.push(
+        `  ${name.padEnd(pad)}${fixed(row.forecasts[m.id], d).padStart(8)}${unit}${range}`,
+      );
     }
     lines.push(`  ${"spread between models".padEnd(pad)}${fixed(row.spread, d).padStart(8)}`);
     lines.push("");
+  }
+  if (table.outcomes.issues.some((i) => Object.values(i.models).some((o) => o.calibrated))) {
+    lines.push(
+      "80 % ranges: each model's error learned from real outcomes (DEU III, `entente backtest deu3`), mixed with the status quo where no phase agrees; `--calibration none` for point forecasts only.",
+      "",
+    );
   }
   lines.push("Models:");
   for (const m of shown) lines.push(`  ${m.label}: ${m.reference}`);

@@ -1,5 +1,6 @@
 import {
   compileSimulation,
+  DEU3_CALIBRATION,
   mergeSummaries,
   runShard,
   type SimulationPlan,
@@ -20,6 +21,8 @@ describe("runSimulation", async () => {
     samples: 1200,
     seed: 42,
     models: ["compromise", "weighted-median"],
+    // Model error, the agreement check and the scenario's questions all draw or sum per sample.
+    calibration: DEU3_CALIBRATION,
   };
 
   it("gives bit-identical summaries on 0, 1, 2 and 4 worker threads", async () => {

@@ -63,6 +63,22 @@ const analysisBody = (properties: Json, required: string[] = []): Json => ({
     },
   },
 });
+/** Body fields of forecast and simulate that shape the outcome distributions. */
+const outcomeFields: Json = {
+  calibration: {
+    type: "string",
+    enum: ["default", "none"],
+    default: "default",
+    description:
+      "Models' error laws: the shipped DEU III calibration, or none (point forecasts and input uncertainty only)",
+  },
+  agreement: {
+    type: "boolean",
+    default: true,
+    description:
+      "Check each phase for an agreement (a win-set against the status quo); false: every phase settles",
+  },
+};
 const analysisResponse = (result: Json, description: string): Json =>
   json(
     {
@@ -80,7 +96,12 @@ const analysisResponse = (result: Json, description: string): Json =>
 
 /** The OpenAPI 3.1 document served at `/openapi.json`. */
 export function openApiDocument(): Json {
-  const { $schema: _dialect, ...scenario } = scenarioJsonSchema();
+  const { $schema: _dialect, ...schema } = scenarioJsonSchema();
+  // The scenario schema's own references (`#/$defs/…`, the recursive question predicate) point
+  // into it; here it lives at #/components/schemas/Scenario.
+  const scenario = JSON.parse(
+    JSON.stringify(schema).replaceAll('"#/$defs/', '"#/components/schemas/Scenario/$defs/'),
+  ) as Json;
   return {
     openapi: "3.1.0",
     info: {
@@ -214,7 +235,8 @@ export function openApiDocument(): Json {
       "/api/scenarios/{id}/forecast": {
         post: {
           operationId: "forecast",
-          summary: "Every model's point forecast per issue (through the scenario's phases)",
+          summary:
+            "Every model's point forecast per issue (through the scenario's phases), with its calibrated outcome distribution and each phase's chance of agreement",
           security: writeSecurity,
           parameters: [idParam("Scenario id")],
           requestBody: analysisBody({
@@ -223,6 +245,7 @@ export function openApiDocument(): Json {
               default: true,
               description: "Forecast through the scenario's phases",
             },
+            ...outcomeFields,
           }),
           responses: {
             "200": analysisResponse(ref("ForecastTable"), "The forecast table"),
@@ -310,6 +333,7 @@ export function openApiDocument(): Json {
                       default: 128,
                       description: "Base samples N of the Sobol design (N·(inputs + 2) runs)",
                     },
+                    ...outcomeFields,
                   },
                 },
               },
@@ -615,6 +639,15 @@ export function openApiDocument(): Json {
             models: { type: "array", items: { type: "object" } },
             phases: { type: "array", items: { type: "string" } },
             issues: { type: "array", items: { type: "object" } },
+            outcomes: {
+              type: "object",
+              description:
+                "Per phase, the chance it ends in an agreement; per issue and model, the outcome distribution (median, 50/80/95 % intervals, named-outcome bands, P(status quo holds))",
+              properties: {
+                phases: { type: "array", items: { type: "object" } },
+                issues: { type: "array", items: { type: "object" } },
+              },
+            },
           },
         },
         RunDocument: {

@@ -1,4 +1,10 @@
-import type { ForecastTable as Table } from "@entente/core";
+import {
+  issueHeadline,
+  type OutcomeForecasts,
+  percent,
+  type Scenario,
+  type ForecastTable as Table,
+} from "@entente/core";
 import { modelColor } from "../model-colors.ts";
 
 /** Forecasts to one decimal, so the columns line up. */
@@ -8,6 +14,10 @@ function fixed(x: number | undefined): string {
 
 export interface ForecastTableProps {
   table: Table;
+  /** The scenario the table forecasts (for the scale's labels). */
+  scenario?: Scenario | undefined;
+  /** Calibrated outcome distributions and the phases' chances of agreement. */
+  outcomes?: OutcomeForecasts | undefined;
   /** Models whose numbers predate the last drag (shown greyed). */
   stale: ReadonlySet<string>;
   caption: string;
@@ -16,12 +26,36 @@ export interface ForecastTableProps {
 }
 
 /** Every issue's status quo and each model's forecast, side by side, with their spread. */
-export function ForecastTable({ table, stale, caption, selected, onSelect }: ForecastTableProps) {
+export function ForecastTable(props: ForecastTableProps) {
+  const { table, scenario, outcomes, stale, caption, selected, onSelect } = props;
   const available = table.models.filter((m) => !m.unavailable);
   const unavailable = table.models.filter((m) => m.unavailable);
+  const k = scenario?.issues.findIndex((i) => i.id === selected) ?? -1;
+  const issue = k >= 0 ? scenario?.issues[k] : undefined;
+  const lead = available.find((m) => outcomes?.issues[k]?.models[m.id]);
+  const outcome = lead ? outcomes?.issues[k]?.models[lead.id] : undefined;
   return (
     <section className="forecast" aria-labelledby="forecast-title">
       <h2 id="forecast-title">Forecast</h2>
+      {issue && outcome && lead && (
+        <p className="headline" data-testid="headline">
+          <strong>{issue.title}:</strong>{" "}
+          {issueHeadline(issue, {
+            bands: outcome.bands,
+            interval80: outcome.intervals["80"],
+            statusQuoHolds: (outcomes?.phases.length ?? 0) > 0 ? outcome.statusQuoHolds : undefined,
+          })}{" "}
+          <span className="hint">({lead.label}, its error calibrated on DEU III outcomes)</span>
+        </p>
+      )}
+      {outcomes && outcomes.phases.length > 0 && (
+        <p className="hint" data-testid="agreement">
+          Chance each phase ends in an agreement:{" "}
+          {outcomes.phases
+            .map((p) => `${p.title || p.phase} ${percent(p.probability)}`)
+            .join(" · ")}
+        </p>
+      )}
       <div className="table-scroll">
         <table className="data forecast-table" data-testid="forecast-table">
           <caption>

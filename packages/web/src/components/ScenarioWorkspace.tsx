@@ -234,6 +234,8 @@ export function ScenarioWorkspace({ id, tab, revision, models }: ScenarioWorkspa
             {table && (
               <ForecastTable
                 table={table}
+                scenario={draft}
+                outcomes={live.outcomes}
                 stale={live.stale}
                 caption={
                   dirty || live.moved

@@ -1,4 +1,4 @@
-import type { Scenario } from "@entente/core";
+import { issueHeadline, percent, type Scenario } from "@entente/core";
 import * as Plot from "@observablehq/plot";
 import { useEffect, useId, useMemo, useRef, useState } from "react";
 import { api, type ModelInfo, type RunRecord } from "../api.ts";
@@ -28,8 +28,9 @@ const DEFAULT_MODELS = ["compromise", "weighted-median", "eum"];
 
 /**
  * Monte Carlo on the server: start a simulation, follow its progress over server-sent events,
- * then show each model's forecast distribution on an issue with its 80 % interval (and a
- * tornado chart when the result carries sensitivity data).
+ * then show each model's outcome distribution on an issue — the headline, 50 / 80 / 95 %
+ * intervals, the chance of each named outcome, each phase's chance of agreement, the questions
+ * beside the sources' own figures — and a tornado chart when the result carries sensitivity data.
  */
 export function UncertaintyView(props: UncertaintyViewProps) {
   const { scenarioId, revision, scenario, models, issue, onIssue, dirty } = props;
@@ -37,6 +38,8 @@ export function UncertaintyView(props: UncertaintyViewProps) {
   const [samples, setSamples] = useState(2000);
   const [seed, setSeed] = useState(42);
   const [withSensitivity, setWithSensitivity] = useState(true);
+  const [calibrated, setCalibrated] = useState(true);
+  const [agreement, setAgreement] = useState(true);
   const [chosen, setChosen] = useState<string[] | undefined>();
   const [progress, setProgress] = useState<Progress>({ status: "idle" });
   const source = useRef<EventSource | undefined>(undefined);
@@ -64,7 +67,15 @@ export function UncertaintyView(props: UncertaintyViewProps) {
     try {
       const run = await api.simulate(
         scenarioId,
-        { samples, seed, models: selected, sensitivity: withSensitivity, sensitivitySamples: 64 },
+        {
+          samples,
+          seed,
+          models: selected,
+          sensitivity: withSensitivity,
+          sensitivitySamples: 64,
+          calibration: calibrated ? "default" : "none",
+          agreement,
+        },
         revision,
       );
       setProgress({ status: "running", runId: run.id, done: 0, total: samples });
@@ -111,8 +122,9 @@ export function UncertaintyView(props: UncertaintyViewProps) {
         <IssuePicker scenario={scenario} issue={issue} onIssue={onIssue} />
       </div>
       <p className="hint">
-        Samples every range and disagreeing source, and each shock with its probability, on the
-        server (revision {revision}
+        Samples every range and disagreeing source, and each shock with its probability; adds each
+        model's own error as measured on real decisions (DEU III) and the chance that a phase ends
+        without agreement, on the server (revision {revision}
         {dirty ? "; unsaved edits are not included" : ""}).
       </p>
       <form
@@ -146,6 +158,22 @@ export function UncertaintyView(props: UncertaintyViewProps) {
             onChange={(e) => setWithSensitivity(e.target.checked)}
           />
           Sensitivity (tornado)
+        </label>
+        <label className="check" title="Each model's own error, learned from DEU III outcomes">
+          <input
+            type="checkbox"
+            checked={calibrated}
+            onChange={(e) => setCalibrated(e.target.checked)}
+          />
+          Model error (calibrated)
+        </label>
+        <label className="check" title="Each phase ends in an agreement only with its probability">
+          <input
+            type="checkbox"
+            checked={agreement}
+            onChange={(e) => setAgreement(e.target.checked)}
+          />
+          Agreement check
         </label>
         <fieldset>
           <legend>Models</legend>
@@ -235,27 +263,22 @@ function Distributions({
     const bins = dists.flatMap(histogramBins);
     const intervals = dists.map((d) => ({
       model: d.model,
-      p10: d.interval80[0],
-      p90: d.interval80[1],
-      p50: d.quantiles.p50,
+      lo: d.outcome.intervals["80"][0],
+      hi: d.outcome.intervals["80"][1],
+      median: d.outcome.median,
+      forecast: d.mean,
     }));
     return {
       width: 960,
       height: 40 + 120 * dists.length,
       marginLeft: 50,
       marginRight: 140,
-      x: { domain: [info.scale.min, info.scale.max], label: "forecast →" },
+      x: { domain: [info.scale.min, info.scale.max], label: "outcome →" },
       y: { label: "↑ share of samples", tickFormat: "%", grid: true },
       fy: { label: null, domain: dists.map((d) => d.model), tickFormat: label },
       color: { domain: dists.map((d) => d.model), range: dists.map((d) => modelColor(d.model)) },
       marks: [
-        Plot.rect(intervals, {
-          x1: "p10",
-          x2: "p90",
-          fy: "model",
-          fill: "#000",
-          fillOpacity: 0.06,
-        }),
+        Plot.rect(intervals, { x1: "lo", x2: "hi", fy: "model", fill: "#000", fillOpacity: 0.06 }),
         Plot.rectY(bins, {
           x1: "x1",
           x2: "x2",
@@ -265,15 +288,16 @@ function Distributions({
           insetLeft: 0.5,
           insetRight: 0.5,
         }),
-        Plot.ruleX(intervals, { x: "p10", fy: "model", stroke: "#333", strokeDasharray: "3,3" }),
-        Plot.ruleX(intervals, { x: "p90", fy: "model", stroke: "#333", strokeDasharray: "3,3" }),
-        Plot.ruleX(intervals, { x: "p50", fy: "model", stroke: "#000", strokeWidth: 1.5 }),
+        Plot.ruleX(intervals, { x: "lo", fy: "model", stroke: "#333", strokeDasharray: "3,3" }),
+        Plot.ruleX(intervals, { x: "hi", fy: "model", stroke: "#333", strokeDasharray: "3,3" }),
+        Plot.ruleX(intervals, { x: "median", fy: "model", stroke: "#000", strokeWidth: 1.5 }),
+        Plot.tickX(intervals, { x: "forecast", fy: "model", stroke: "#c00", strokeWidth: 2 }),
         Plot.text(intervals, {
           fy: "model",
           frameAnchor: "top-right",
           dy: 4,
-          text: (d: { p10: number; p50: number; p90: number }) =>
-            `80 %: ${fmt(d.p10)}–${fmt(d.p90)} · median ${fmt(d.p50)}`,
+          text: (d: { lo: number; median: number; hi: number }) =>
+            `80 %: ${fmt(d.lo)}–${fmt(d.hi)} · median ${fmt(d.median)}`,
         }),
         Plot.ruleY([0]),
       ],
@@ -282,63 +306,165 @@ function Distributions({
 
   if (!entry || !info) return <p>No results for this issue.</p>;
   const tornado = result.sensitivity?.filter((s) => s.issue === issue) ?? [];
+  const lead = entry.models.find((m) => m.n > 0);
+  const checked = result.report.phases.length > 0;
+  const bandLabel = (at: number) =>
+    at === info.scale.min
+      ? info.scale.minLabel
+      : at === info.scale.max
+        ? info.scale.maxLabel
+        : (info.scale.marks?.find((m) => m.at === at)?.label ?? fmt(at));
   return (
     <div className="distributions">
-      <h3>Forecast distributions on “{info.title}”</h3>
+      {lead && (
+        <p className="headline" data-testid="sim-headline">
+          {issueHeadline(info, {
+            bands: lead.outcome.bands,
+            interval80: lead.outcome.intervals["80"],
+            statusQuoHolds: checked ? lead.outcome.statusQuoHolds : undefined,
+          })}{" "}
+          <span className="hint">({label(lead.model)})</span>
+        </p>
+      )}
+      <h3>Outcome distributions on “{info.title}”</h3>
       {options && (
         <figure className="chart" data-testid="distribution-plot">
           <PlotFigure options={options} />
           <figcaption>
-            Bars: share of samples per bin; shaded: the central 80 % interval (p10–p90); black line:
-            the median.
+            Bars: share of samples per bin of the outcome (forecast plus the model's calibrated
+            error, or the status quo where no phase agrees); shaded: the 80 % interval; black line:
+            the median; red tick: the mean point forecast.
           </figcaption>
         </figure>
       )}
       <table className="data">
-        <caption>Intervals and probabilities</caption>
+        <caption>Intervals</caption>
         <thead>
           <tr>
             <th scope="col">Model</th>
             <th scope="col" className="num">
-              p10
+              forecast
             </th>
             <th scope="col" className="num">
               median
             </th>
             <th scope="col" className="num">
-              p90
+              50 %
             </th>
             <th scope="col" className="num">
-              mean
+              80 %
             </th>
             <th scope="col" className="num">
-              sd
+              95 %
             </th>
-            {entry.models[0]?.atLeast.map((t) => (
-              <th scope="col" className="num" key={t.threshold}>
-                P(≥ {fmt(t.threshold)})
+            {checked && (
+              <th scope="col" className="num">
+                status quo holds
               </th>
-            ))}
+            )}
           </tr>
         </thead>
         <tbody>
           {entry.models.map((d) => (
             <tr key={d.model}>
               <th scope="row">{label(d.model)}</th>
-              <td className="num">{fmt(d.interval80[0])}</td>
-              <td className="num">{fmt(d.quantiles.p50)}</td>
-              <td className="num">{fmt(d.interval80[1])}</td>
               <td className="num">{fmt(d.mean)}</td>
-              <td className="num">{fmt(d.sd)}</td>
-              {d.atLeast.map((t) => (
-                <td className="num" key={t.threshold}>
-                  {(t.probability * 100).toFixed(0)} %
+              <td className="num">{fmt(d.outcome.median)}</td>
+              {(["50", "80", "95"] as const).map((l) => (
+                <td className="num" key={l}>
+                  {fmt(d.outcome.intervals[l][0])}–{fmt(d.outcome.intervals[l][1])}
+                </td>
+              ))}
+              {checked && <td className="num">{percent(d.outcome.statusQuoHolds)}</td>}
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      <table className="data" data-testid="bands">
+        <caption>Named outcomes: the chance the outcome is nearest each labelled point</caption>
+        <thead>
+          <tr>
+            <th scope="col">Outcome</th>
+            {entry.models.map((d) => (
+              <th scope="col" className="num" key={d.model}>
+                {label(d.model)}
+              </th>
+            ))}
+          </tr>
+        </thead>
+        <tbody>
+          {(lead?.outcome.bands ?? []).map((b, j) => (
+            <tr key={b.at}>
+              <th scope="row">
+                {bandLabel(b.at)}{" "}
+                <span className="hint">
+                  ({fmt(b.from)}–{fmt(b.to)})
+                </span>
+              </th>
+              {entry.models.map((d) => (
+                <td className="num" key={d.model}>
+                  {percent(d.outcome.bands[j]?.probability ?? Number.NaN)}
                 </td>
               ))}
             </tr>
           ))}
         </tbody>
       </table>
+      {checked && (
+        <table className="data" data-testid="phases">
+          <caption>
+            Chance each phase ends in an agreement (± its Monte Carlo standard error, in percentage
+            points)
+          </caption>
+          <tbody>
+            {result.report.phases.map((p) => (
+              <tr key={p.phase}>
+                <th scope="row">
+                  {scenario.phases?.find((x) => x.id === p.phase)?.title ?? p.phase}
+                </th>
+                <td className="num">{percent(p.probability)}</td>
+                <td className="num hint">± {(p.se * 100).toFixed(2)}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+      {result.report.questions.length > 0 && (
+        <table className="data" data-testid="questions">
+          <caption>Questions: each model's probability, and what the sources say</caption>
+          <thead>
+            <tr>
+              <th scope="col">Question</th>
+              {result.report.questions[0]?.models.map((m) => (
+                <th scope="col" className="num" key={m.model}>
+                  {label(m.model)}
+                </th>
+              ))}
+              <th scope="col">Sources</th>
+            </tr>
+          </thead>
+          <tbody>
+            {result.report.questions.map((q) => {
+              const about = scenario.questions?.find((x) => x.id === q.question);
+              return (
+                <tr key={q.question}>
+                  <th scope="row">{about?.title ?? q.question}</th>
+                  {q.models.map((m) => (
+                    <td className="num" key={m.model} title={`± ${(m.se * 100).toFixed(2)}`}>
+                      {percent(m.probability)}
+                    </td>
+                  ))}
+                  <td>
+                    {(about?.estimates ?? [])
+                      .map((e) => `${e.source}: ${percent(e.probability)}`)
+                      .join("; ")}
+                  </td>
+                </tr>
+              );
+            })}
+          </tbody>
+        </table>
+      )}
       {tornado.length > 0 ? (
         tornado.map((s) => <Tornado key={s.model} sensitivity={s} />)
       ) : (

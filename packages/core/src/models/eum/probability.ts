@@ -89,13 +89,13 @@ export function probabilityMatrix(
 ): void {
   const n = x.length;
   const global = rule === "global" ? globalVoteTotal(dist, weights, scratch, inOrder) : 0;
-  // P depends on the two positions only: compute it once per pair of distinct positions.
-  const first = new Map<number, number>();
+  // P depends on the two positions only: compute it once per pair of distinct positions
+  // (rep[a]: the first actor at a's position).
   const rep = new Int32Array(n);
   for (let a = 0; a < n; a++) {
-    const known = first.get(x[a] as number);
-    if (known === undefined) first.set(x[a] as number, a);
-    rep[a] = known ?? a;
+    let b = 0;
+    while (x[b] !== x[a]) b++;
+    rep[a] = b;
   }
   for (let i = 0; i < n; i++) {
     out[i * n + i] = 0;

@@ -1,5 +1,11 @@
 import type { Salience25b, SecurityView } from "./options.ts";
-import { expectedUtility } from "./utility.ts";
+import {
+  combineExpectedUtility,
+  failureUtility,
+  moveUtility,
+  statusQuoUtility,
+  successUtility,
+} from "./utility.ts";
 
 /*
  * Security levels and risk exponents (§5). Equation numbers: Scholz, Calbert & Smith (2011),
@@ -35,15 +41,28 @@ export function securityLevels(input: SecurityInput, out: Float64Array): void {
   const n = x.length;
   const adversary = view === "adversary";
   const printed = salience25b === "printed";
+  // U_sq depends on the exponent alone: once per actor rather than once per pair.
+  const usq = new Float64Array(n);
+  for (let k = 0; k < n; k++) usq[k] = statusQuoUtility(exponents[k] as number);
   for (let i = 0; i < n; i++) {
     const xi = x[i] as number;
     let sum = 0;
     for (let j = 0; j < n; j++) {
       if (j === i) continue;
       const d = Math.abs((x[j] as number) - xi) / R;
-      const r = (adversary ? exponents[j] : exponents[i]) as number;
+      const who = adversary ? j : i;
+      const r = exponents[who] as number;
       const sTarget = (printed ? s[j] : s[i]) as number;
-      sum += expectedUtility(prob[j * n + i] as number, sTarget, d, dMu[j] as number, r, Q);
+      // Eq. 25a (expectedUtility) with U_sq looked up.
+      sum += combineExpectedUtility(
+        prob[j * n + i] as number,
+        sTarget,
+        successUtility(d, r),
+        failureUtility(d, r),
+        usq[who] as number,
+        Q,
+        Q === 1 ? 0 : moveUtility(dMu[j] as number, d, r),
+      );
     }
     out[i] = sum;
   }

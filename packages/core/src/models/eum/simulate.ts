@@ -1,7 +1,7 @@
 import { weightedMean } from "../compromise.ts";
 import { weightedMedian } from "../weighted-median.ts";
 import type { EumOptions } from "./options.ts";
-import { createWorkspace, type EumActors, eumRound } from "./round.ts";
+import { createWorkspace, type EumActors, type EumWorkspace, eumRound } from "./round.ts";
 
 /**
  * One issue's inputs, as in Scholz et al. (2011) Table 1: positions on the issue's scale,
@@ -114,7 +114,7 @@ export function simulateEum(input: EumIssueInput, options: EumOptions, record = 
     means: [weightedMean(x, actors.c, actors.s)],
     stopReason: options.stop === "fixed" ? "fixed-rounds" : "round-limit",
   };
-  const ws = createWorkspace(n);
+  const ws = workspaceFor(n);
   let r = new Float64Array(n).fill(1);
   let xNext = new Float64Array(n);
   let rNext = new Float64Array(n);
@@ -156,6 +156,18 @@ export function simulateEum(input: EumIssueInput, options: EumOptions, record = 
     trace.medians = [weightedMedian(x, actors.c, actors.s)];
   }
   return trace;
+}
+
+/** Scratch workspaces by actor count, reused across runs (a run fills what it reads first). */
+const workspaces = new Map<number, EumWorkspace>();
+
+function workspaceFor(n: number): EumWorkspace {
+  let ws = workspaces.get(n);
+  if (!ws) {
+    ws = createWorkspace(n);
+    workspaces.set(n, ws);
+  }
+  return ws;
 }
 
 function sameValues(a: Float64Array, b: Float64Array): boolean {

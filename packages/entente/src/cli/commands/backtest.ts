@@ -1,12 +1,11 @@
-import { readFile } from "node:fs/promises";
 import { Command, Option } from "@commander-js/extra-typings";
 import { getModel, models as registered } from "@entente/core";
 import { DEU3_CAPABILITIES } from "../../backtest/deu3-capability.ts";
-import { isUsable, parseDeu3 } from "../../backtest/deu3-parse.ts";
+import peerSplit from "../../backtest/peer-test-split.json" with { type: "json" };
+import { readDeu3 } from "../../backtest/read-deu3.ts";
 import { type BacktestResult, runDeu3Backtest } from "../../backtest/run-backtest.ts";
-import { decodeText } from "../../io/decode-text.ts";
-import { InputError } from "../../io/diagnostic.ts";
 import { CliError, type CliIO, EXIT } from "../io.ts";
+import { atomsOption, methodFromOptions, scaleOption } from "./calibration-options.ts";
 
 /** `entente backtest deu3 <file>`: every model against real EU decisions with known outcomes. */
 export function backtestCommand(io: CliIO) {
@@ -16,7 +15,7 @@ export function backtestCommand(io: CliIO) {
   backtest.addCommand(
     new Command("deu3")
       .description(
-        "DEU III (Arregui & Perarnaud 2022): EU legislative issues with known outcomes; prints n, mean and median absolute error per model",
+        "DEU III (Arregui & Perarnaud 2022): EU legislative issues with known outcomes; per model, absolute errors and the calibrated predictive distribution's coverage, width, CRPS and PIT, held out and cross-fitted, beside the one-quantile baseline",
       )
       .argument("<file>", "the DEU III table (tab-separated, as distributed with the dataset)")
       .addOption(
@@ -25,7 +24,21 @@ export function backtestCommand(io: CliIO) {
           .default("equal"),
       )
       .option("--models <ids>", "comma-separated model ids (default: every model)")
-      .option("--per-issue", "include each issue's forecasts (json)")
+      .addOption(
+        new Option(
+          "--split <split>",
+          "held-out issues: odd positions, or the peer project's 106-issue TEST split",
+        )
+          .choices(["odd", "peer-test"])
+          .default("odd"),
+      )
+      .addOption(atomsOption())
+      .addOption(scaleOption())
+      .option("--seed <n>", "seed of the 10 cross-fitting folds", "42")
+      .option(
+        "--per-issue",
+        "include each issue's forecasts and cross-fitted 80 % intervals (json)",
+      )
       .addOption(
         new Option("-f, --format <format>", "output format")
           .choices(["table", "json"])
@@ -41,35 +54,23 @@ export function backtestCommand(io: CliIO) {
               }
             })
           : registered;
-        let bytes: Uint8Array;
-        try {
-          bytes = await readFile(file);
-        } catch (e) {
-          const code = (e as { code?: string }).code;
-          const message =
-            code === "ENOENT" ? "no such file" : `cannot read: ${(e as Error).message}`;
-          throw new InputError([{ file, line: 1, col: 1, path: "(file)", message }]);
+        const seed = Number(options.seed);
+        if (!Number.isSafeInteger(seed) || seed < 0) {
+          throw new CliError(
+            `--seed: expected a whole number ≥ 0, got "${options.seed}"`,
+            EXIT.invalidInput,
+          );
         }
-        const decoded = decodeText(bytes, file);
-        if ("diagnostic" in decoded) throw new InputError([decoded.diagnostic]);
-        const parsed = parseDeu3(decoded.text, file);
-        if ("diagnostics" in parsed) throw new InputError(parsed.diagnostics);
-        if (!parsed.table.issues.some(isUsable)) {
-          throw new InputError([
-            {
-              file,
-              line: 1,
-              col: 1,
-              path: "(file)",
-              message:
-                "no usable issue: every issue needs an outcome and at least three actors with a position and a salience",
-            },
-          ]);
-        }
-        const result = runDeu3Backtest(parsed.table, models, {
+        const method = methodFromOptions(options);
+        const { table } = await readDeu3(file);
+        const result = runDeu3Backtest(table, models, {
           capability: options.capability,
           dataset: file,
           perIssue: options.perIssue === true,
+          split: options.split as "odd" | "peer-test",
+          peerTest: peerSplit.test,
+          method,
+          seed,
         });
         io.stdout(
           options.format === "json"
@@ -81,8 +82,10 @@ export function backtestCommand(io: CliIO) {
   return backtest;
 }
 
+const pct = (x: number) => (x * 100).toFixed(1);
+
 function backtestTable(result: BacktestResult): string {
-  const rows = result.models.map((m) => [
+  const pointRows = result.models.map((m) => [
     m.label,
     String(m.n),
     m.mae.toFixed(2),
@@ -91,23 +94,54 @@ function backtestTable(result: BacktestResult): string {
     m.heldOut.mae.toFixed(2),
     m.skipped ? `${m.skipped} skipped (inputs missing)` : "",
   ]);
-  const header = ["model", "n", "MAE", "median AE", "held-out n", "held-out MAE", ""];
-  const widths = header.map((h, i) =>
-    Math.max(h.length, ...rows.map((r) => (r[i] as string).length)),
+  const probRows = result.models.flatMap((m) =>
+    (
+      [
+        ["cross-fitted", m.crossFitted, m.baseline.crossFitted],
+        ["held out", m.heldOut, m.baseline.heldOut],
+      ] as const
+    ).map(([what, s, b]) => [
+      `${m.label}, ${what}`,
+      String(s.n),
+      `${pct(s.coverage["50"])} / ${pct(s.coverage["80"])} / ${pct(s.coverage["95"])}`,
+      s.width["80"].toFixed(1),
+      s.crps.toFixed(2),
+      b.crps.toFixed(2),
+      `${pct(b.coverage["80"])}`,
+      b.width["80"].toFixed(1),
+    ]),
   );
-  const line = (cells: string[]) =>
-    cells
-      .map((c, i) =>
-        i === 0 || i === 6 ? c.padEnd(widths[i] as number) : c.padStart(widths[i] as number),
-      )
-      .join("  ")
-      .trimEnd();
   return `${[
     `DEU III backtest: ${result.usable} usable issues (outcome and ≥ 3 actors), capability ${result.capability}, 0–100 scale`,
     "",
-    line(header),
-    ...rows.map(line),
+    ...table(
+      ["model", "n", "MAE", "median AE", "held-out n", "held-out MAE", ""],
+      pointRows,
+      [0, 6],
+    ),
+    "",
+    "Calibrated predictive distributions (coverage of the 50 / 80 / 95 % intervals, 80 % width, CRPS) beside the baseline (one global error quantile around the same forecast):",
+    "",
+    ...table(
+      ["model", "n", "coverage %", "80 % width", "CRPS", "base CRPS", "base 80 %", "base width"],
+      probRows,
+      [0],
+    ),
     "",
     `Split: ${result.split}.`,
+    `Calibration: ${result.calibration}.`,
   ].join("\n")}\n`;
+}
+
+/** Rows padded to aligned columns; `left` lists the left-aligned columns. */
+function table(header: string[], rows: string[][], left: number[]): string[] {
+  const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => (r[i] ?? "").length)));
+  const line = (cells: string[]) =>
+    cells
+      .map((c, i) =>
+        left.includes(i) ? c.padEnd(widths[i] as number) : c.padStart(widths[i] as number),
+      )
+      .join("  ")
+      .trimEnd();
+  return [line(header), ...rows.map(line)];
 }

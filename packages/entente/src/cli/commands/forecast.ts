@@ -1,6 +1,6 @@
 import { Command, Option } from "@commander-js/extra-typings";
-import { forecastScenario, phaseData } from "@entente/core";
-import { FORECAST_FORMATS, formatForecast } from "../../format/forecast.ts";
+import { FORECAST_FORMATS, forecastDocument, formatForecast } from "../../format/forecast.ts";
+import { readCalibration } from "../../io/read-calibration.ts";
 import { readScenario } from "../../io/read-scenario.ts";
 import { shippedScenario } from "../default-scenario.ts";
 import type { CliIO } from "../io.ts";
@@ -19,10 +19,19 @@ export function forecastCommand(io: CliIO) {
       "--no-phases",
       "forecast every issue with every actor at once, ignoring the scenario's phases",
     )
+    .option(
+      "--calibration <file>",
+      'models\' error laws for the 80 % ranges: "default" (fitted on DEU III, shipped), "none", or a file from `entente calibrate`',
+      "default",
+    )
+    .option("--no-agreement", "do not check phases for agreement (every phase settles)")
     .action(async (file, options) => {
       const loaded = await readScenario(file ?? shippedScenario());
-      const phases = options.phases ? phaseData(loaded.scenario.phases, loaded.data) : [];
-      const table = forecastScenario(loaded.data, undefined, undefined, phases);
-      io.stdout(formatForecast(table, options.format));
+      const doc = forecastDocument(loaded.scenario, loaded.data, {
+        phases: options.phases,
+        calibration: await readCalibration(options.calibration),
+        agreement: options.agreement,
+      });
+      io.stdout(formatForecast(doc, options.format, loaded.scenario));
     });
 }

@@ -23,6 +23,7 @@ import {
   simulationTable,
 } from "../../format/simulation.ts";
 import { InputError } from "../../io/diagnostic.ts";
+import { readCalibration } from "../../io/read-calibration.ts";
 import { readScenario } from "../../io/read-scenario.ts";
 import { closeSimulationPools, defaultWorkers, runSimulation } from "../../pool/run-simulation.ts";
 import { shippedScenario } from "../default-scenario.ts";
@@ -97,6 +98,12 @@ export function simulateCommand(io: CliIO) {
     .option("--sensitivity", "also compute one-at-a-time and first-order Sobol sensitivity")
     .option("--deal <a,b>", "also estimate P(some package is preferred to no deal by both a and b)")
     .option("--deal-grid <n>", "grid points per issue for --deal (2–11)", "5")
+    .option(
+      "--calibration <file>",
+      'models\' error laws: "default" (fitted on DEU III, shipped), "none" (input uncertainty only), or a file from `entente calibrate`',
+      "default",
+    )
+    .option("--no-agreement", "do not check phases for agreement (every phase settles)")
     .addOption(
       new Option("-f, --format <format>", "output format")
         .choices(["table", "json"])
@@ -123,8 +130,11 @@ export function simulateCommand(io: CliIO) {
         const issue = m[1] as string;
         thresholds[issue] = [...(thresholds[issue] ?? []), x];
       }
+      const calibration = await readCalibration(options.calibration);
       const plan: SimulationPlan = {
         scenario: loaded.scenario,
+        calibration,
+        agreement: options.agreement,
         samples: options.samples,
         seed: options.seed,
         models,

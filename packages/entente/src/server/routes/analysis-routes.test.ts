@@ -1,13 +1,8 @@
 import { readFileSync } from "node:fs";
-import {
-  forecastScenario,
-  getModel,
-  phaseData,
-  prepareScenario,
-  resolveParams,
-} from "@entente/core";
+import { DEU3_CALIBRATION, getModel, prepareScenario, resolveParams } from "@entente/core";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { run } from "../../cli/program.ts";
+import { forecastDocument } from "../../format/forecast.ts";
 import { runDocument } from "../../format/run.ts";
 import { readScenario } from "../../io/read-scenario.ts";
 import { openSqliteStore } from "../../store/sqlite-store.ts";
@@ -44,7 +39,11 @@ describe("POST /api/scenarios/:id/forecast", () => {
     const answer = await call("POST", "/api/scenarios/budapest-2025/forecast");
     expect(answer.status).toBe(200);
     const { scenario, data } = await readScenario(budapestFile);
-    const expected = forecastScenario(data, undefined, undefined, phaseData(scenario.phases, data));
+    const expected = forecastDocument(scenario, data, {
+      phases: true,
+      calibration: DEU3_CALIBRATION,
+      agreement: true,
+    });
     expect(answer.body).toMatchObject({ scenarioId: "budapest-2025", revision: 1 });
     expect(answer.body.result).toEqual(JSON.parse(JSON.stringify(expected)));
     const run = await call("GET", `/api/runs/${answer.body.runId}`);
@@ -53,7 +52,7 @@ describe("POST /api/scenarios/:id/forecast", () => {
       status: "done",
       revision: 1,
       model: null,
-      parameters: { phases: true },
+      parameters: { phases: true, calibration: "default", agreement: true },
     });
     expect(run.body.started).not.toBeNull();
     expect(run.body.finished >= run.body.started).toBe(true);
@@ -83,7 +82,7 @@ describe("POST /api/scenarios/:id/forecast", () => {
     expect(bad.status).toBe(400);
     expect(bad.body.errors[0]).toEqual({
       path: "model",
-      message: 'unknown field "model"; allowed: revision, phases, record',
+      message: 'unknown field "model"; allowed: revision, phases, record, calibration, agreement',
     });
     const missing = await call("POST", "/api/scenarios/nope/forecast");
     expect(missing.status).toBe(404);

@@ -1,9 +1,8 @@
 import {
-  forecastScenario,
+  DEU3_CALIBRATION,
   getModel,
   type Model,
   ModelInputError,
-  phaseData,
   prepareScenario,
   type RunOptions,
   resolveParams,
@@ -11,6 +10,7 @@ import {
   type ScenarioData,
 } from "@entente/core";
 import { type Context, Hono } from "hono";
+import { forecastDocument } from "../../format/forecast.ts";
 import { runDocument } from "../../format/run.ts";
 import type { RunKind } from "../../store/records.ts";
 import { ApiError, badRequest } from "../api-error.ts";
@@ -18,6 +18,7 @@ import type { AppDeps } from "../app-deps.ts";
 import {
   onlyFields,
   optionalBoolean,
+  optionalChoice,
   optionalInteger,
   optionalString,
   paramValues,
@@ -75,21 +76,27 @@ export function analysisRoutes(deps: AppDeps): Hono {
 
   app.post("/scenarios/:id/forecast", async (c) => {
     const body = await readJsonObject(c);
-    onlyFields(body, ["revision", "phases", "record"]);
+    onlyFields(body, ["revision", "phases", "record", "calibration", "agreement"]);
     const usePhases = optionalBoolean(body.phases, "phases", true);
+    const calibration =
+      optionalChoice(body.calibration, "calibration", ["default", "none"]) ?? "default";
+    const agreement = optionalBoolean(body.agreement, "agreement", true);
     optionalBoolean(body.record, "record", true);
     const started = new Date().toISOString();
     const { saved, data } = await load(c, body);
-    const phases = usePhases ? phaseData(saved.scenario.phases, data) : [];
-    const table = forecastScenario(data, undefined, undefined, phases);
+    const result = forecastDocument(saved.scenario, data, {
+      phases: usePhases,
+      calibration: calibration === "none" ? null : DEU3_CALIBRATION,
+      agreement,
+    });
     return respond(c, body, {
       kind: "forecast",
       scenarioId: saved.scenarioId,
       revision: saved.revision,
       model: null,
-      parameters: { phases: usePhases },
+      parameters: { phases: usePhases, calibration, agreement },
       started,
-      result: table,
+      result,
     });
   });
 

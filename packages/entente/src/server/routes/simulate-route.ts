@@ -1,5 +1,6 @@
 import {
   compileSimulation,
+  DEU3_CALIBRATION,
   getModel,
   models as registered,
   type SimulationPlan,
@@ -38,6 +39,8 @@ export function simulateRoute(deps: AppDeps): Hono {
       "revision",
       "sensitivity",
       "sensitivitySamples",
+      "calibration",
+      "agreement",
     ]);
     const samples = optionalInteger(body.samples, "samples", 1, deps.maxSamples) ?? DEFAULT_SAMPLES;
     const seed = optionalInteger(body.seed, "seed", 0) ?? DEFAULT_SEED;
@@ -52,6 +55,9 @@ export function simulateRoute(deps: AppDeps): Hono {
     const withSensitivity = optionalBoolean(body.sensitivity, "sensitivity", false);
     const sensitivitySamples =
       optionalInteger(body.sensitivitySamples, "sensitivitySamples", 16, 4096) ?? 128;
+    const calibration =
+      optionalChoice(body.calibration, "calibration", ["default", "none"]) ?? "default";
+    const agreement = optionalBoolean(body.agreement, "agreement", true);
     const saved = await store.getScenario(c.req.param("id"), revision);
     const plan: SimulationPlan = {
       scenario: saved.scenario,
@@ -60,6 +66,8 @@ export function simulateRoute(deps: AppDeps): Hono {
       models,
       distribution,
       thresholds,
+      calibration: calibration === "none" ? null : DEU3_CALIBRATION,
+      agreement,
     };
     try {
       compileSimulation(plan);
@@ -79,6 +87,8 @@ export function simulateRoute(deps: AppDeps): Hono {
         workers,
         distribution,
         thresholds,
+        calibration,
+        agreement,
         ...(withSensitivity ? { sensitivitySamples } : {}),
       },
       seed,

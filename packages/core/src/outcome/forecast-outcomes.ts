@@ -1,0 +1,111 @@
+import { centralInterval, discreteCdf } from "../calibration/discrete-distribution.ts";
+import { INTERVAL_LEVELS, type IntervalLevel } from "../calibration/model-calibration.ts";
+import { ModelInputError } from "../models/model.ts";
+import { type PhaseStep, phasedSteps } from "../phases.ts";
+import { bandCentres } from "../uncertainty/outcome-points.ts";
+import { compileSimulation, type SimulationPlan, samplingState } from "../uncertainty/simulate.ts";
+import { lawDistribution } from "./outcome-law.ts";
+
+/** An issue's outcome under one model at the scenario's central values. */
+export interface IssueOutcome {
+  median: number;
+  /** Interval at each nominal level (its calibration's central level). */
+  intervals: Record<IntervalLevel, [number, number]>;
+  /** Probability of each named outcome: the band of the scale nearest each labelled point. */
+  bands: Array<{ at: number; label: string; from: number; to: number; probability: number }>;
+  /** Probability that no phase agrees on the issue and its status quo holds. */
+  statusQuoHolds: number;
+  /** Whether the model's error law came from a calibration. */
+  calibrated: boolean;
+}
+
+/** What {@link forecastOutcomes} needs: a simulation plan without the sampling. */
+export type ForecastOutcomeOptions = Omit<
+  SimulationPlan,
+  "samples" | "seed" | "thresholds" | "deal" | "bins"
+>;
+
+/** Outcome distributions of every issue and model, and each phase's chance of agreement. */
+export interface OutcomeForecasts {
+  /** Per phase checked: the probability that it ends in an agreement. */
+  phases: Array<{ phase: string; title: string; probability: number }>;
+  issues: Array<{ issue: string; models: Record<string, IssueOutcome> }>;
+}
+
+/**
+ * What `entente forecast` shows beside each point forecast: with every input at its central
+ * value, each phase's probability of agreement and each model's outcome distribution — its
+ * calibrated error around the forecast, mixed with the status quo where no phase agrees —
+ * read exactly (no sampling). Models that cannot run on the scenario are left out. `known`:
+ * phased runs already made on the same scenario (e.g. by `forecastScenario`), not repeated.
+ */
+export function forecastOutcomes(
+  plan: ForecastOutcomeOptions,
+  known: ReadonlyMap<string, PhaseStep[]> = new Map(),
+): OutcomeForecasts {
+  // Questions are reported by `simulate`; leaving them out also lets a scenario whose phases
+  // were removed (`--no-phases`) keep questions that name those phases.
+  const { questions: _, ...scenario } = plan.scenario;
+  const sim = compileSimulation({ ...plan, scenario, samples: 1, seed: 0 });
+  const { base, phases, models } = sim;
+  const state = samplingState(sim);
+  const agreed = state.agreement(base);
+  const issues = plan.scenario.issues.map((issue) => ({
+    issue: issue.id,
+    models: {} as Record<string, IssueOutcome>,
+  }));
+  for (const [m, model] of models.entries()) {
+    let steps = known.get(model.id);
+    try {
+      steps ??= phasedSteps(model, base, phases, plan.modelOptions?.[model.id]);
+    } catch (e) {
+      if (e instanceof ModelInputError) continue;
+      throw e;
+    }
+    const outcome = state.outcomes(m, base, steps, agreed);
+    const levels = sim.layout.levels[m] as Record<IntervalLevel, number>;
+    for (const [k, issue] of plan.scenario.issues.entries()) {
+      const law = outcome.laws[k];
+      if (!law) continue;
+      const d = lawDistribution(law);
+      const intervals = {} as Record<IntervalLevel, [number, number]>;
+      for (const level of INTERVAL_LEVELS) intervals[level] = centralInterval(d, levels[level]);
+      const { min = 0, max = 100, marks = [] } = issue.scale;
+      const centres = bandCentres(
+        min,
+        max,
+        marks.map((x) => x.at),
+      );
+      const label = (at: number) =>
+        at === min
+          ? issue.scale.minLabel
+          : at === max
+            ? issue.scale.maxLabel
+            : (marks.find((x) => x.at === at)?.label ?? String(at));
+      const bands = centres.map((at, j) => {
+        const from = j === 0 ? min : ((centres[j - 1] as number) + at) / 2;
+        const to = j === centres.length - 1 ? max : (at + (centres[j + 1] as number)) / 2;
+        const below = j === 0 ? 0 : discreteCdf(d, from, true);
+        const upTo = j === centres.length - 1 ? 1 : discreteCdf(d, to, true);
+        return { at, label: label(at), from, to, probability: Math.max(0, upTo - below) };
+      });
+      (issues[k] as (typeof issues)[number]).models[model.id] = {
+        median: centralInterval(d, 0)[0],
+        intervals,
+        bands,
+        statusQuoHolds: law.statusQuoWeight,
+        calibrated: sim.calibrations[m] !== undefined,
+      };
+    }
+  }
+  return {
+    phases: sim.agreement
+      .filter((a) => a.modelled)
+      .map((a) => ({
+        phase: phases[a.phase]?.id as string,
+        title: plan.scenario.phases?.[a.phase]?.title ?? "",
+        probability: agreed.agree[a.phase] as number,
+      })),
+    issues,
+  };
+}

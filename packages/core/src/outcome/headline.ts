@@ -1,0 +1,51 @@
+import type { Issue } from "../scenario/schema.ts";
+
+/** What a headline needs of an issue's outcome (from a forecast or a simulation). */
+export interface HeadlineInput {
+  /** Probability of each named outcome (band around each labelled point). */
+  bands: ReadonlyArray<{ at: number; probability: number }>;
+  interval80: readonly [number, number];
+  /** Probability that the status quo holds; omitted when agreement is not checked. */
+  statusQuoHolds?: number | undefined;
+}
+
+/**
+ * One plain line an analyst can quote, built from the scale's labels: the most likely named
+ * outcome, the 80 % range, and the chance that no agreement changes the issue — e.g.
+ * "Most likely: talks open without a prior ceasefire (47 %; 80 %: 38–66); status quo holds: 12 %".
+ */
+export function issueHeadline(issue: Issue, input: HeadlineInput, decimals = 0): string {
+  const { min = 0, max = 100, marks = [] } = issue.scale;
+  let best = input.bands[0];
+  for (const b of input.bands) if (best === undefined || b.probability > best.probability) best = b;
+  const label = !best
+    ? "—"
+    : best.at === min
+      ? issue.scale.minLabel
+      : best.at === max
+        ? issue.scale.maxLabel
+        : (marks.find((m) => m.at === best?.at)?.label ?? String(best.at));
+  const [lo, hi] = input.interval80;
+  const unit = issue.scale.unit ? ` ${issue.scale.unit}` : "";
+  const parts = [
+    `Most likely: ${lowerFirst(label)} (${percent(best?.probability ?? Number.NaN)}; 80 %: ${lo.toFixed(decimals)}–${hi.toFixed(decimals)}${unit})`,
+  ];
+  if (input.statusQuoHolds !== undefined) {
+    parts.push(`no agreement, status quo holds: ${percent(input.statusQuoHolds)}`);
+  }
+  return parts.join("; ");
+}
+
+/** A probability for reading: never "0 %" or "100 %" unless it is exactly that. */
+export function percent(p: number): string {
+  if (!Number.isFinite(p)) return "—";
+  if (p === 0) return "0 %";
+  if (p === 1) return "100 %";
+  if (p < 0.001) return "< 0.1 %";
+  if (p > 0.999) return "> 99.9 %";
+  return `${(p * 100).toFixed(p < 0.1 || p > 0.9 ? 1 : 0)} %`;
+}
+
+function lowerFirst(s: string): string {
+  return /^[A-Z][a-z]/.test(s) ? s[0]?.toLowerCase() + s.slice(1) : s;
+}

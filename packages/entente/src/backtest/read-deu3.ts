@@ -1,0 +1,36 @@
+import { readFile } from "node:fs/promises";
+import { decodeText } from "../io/decode-text.ts";
+import { InputError } from "../io/diagnostic.ts";
+import { type Deu3File, isUsable, parseDeu3 } from "./deu3-parse.ts";
+
+/**
+ * Read and parse a DEU III table; throws {@link InputError} (file:line:col) for a missing or
+ * unreadable file, a table that is not DEU III, a bad value, or one without a usable issue.
+ */
+export async function readDeu3(file: string): Promise<{ table: Deu3File; bytes: Uint8Array }> {
+  let bytes: Uint8Array;
+  try {
+    bytes = await readFile(file);
+  } catch (e) {
+    const code = (e as { code?: string }).code;
+    const message = code === "ENOENT" ? "no such file" : `cannot read: ${(e as Error).message}`;
+    throw new InputError([{ file, line: 1, col: 1, path: "(file)", message }]);
+  }
+  const decoded = decodeText(bytes, file);
+  if ("diagnostic" in decoded) throw new InputError([decoded.diagnostic]);
+  const parsed = parseDeu3(decoded.text, file);
+  if ("diagnostics" in parsed) throw new InputError(parsed.diagnostics);
+  if (!parsed.table.issues.some(isUsable)) {
+    throw new InputError([
+      {
+        file,
+        line: 1,
+        col: 1,
+        path: "(file)",
+        message:
+          "no usable issue: every issue needs an outcome and at least three actors with a position and a salience",
+      },
+    ]);
+  }
+  return { table: parsed.table, bytes };
+}

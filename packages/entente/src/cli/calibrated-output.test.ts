@@ -1,0 +1,96 @@
+// Calibrated forecasts and simulations as a reader sees them: golden outputs, and the
+// `--calibration` option's errors.
+import { mkdtemp, writeFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { describe, expect, it } from "vitest";
+import { entente } from "../../../../test/support/cli.ts";
+import { expectGolden } from "../../../../test/support/golden.ts";
+
+const root = new URL("../../../../", import.meta.url);
+const path = (p: string) => new URL(p, root).pathname;
+const emission = path("scenarios/emission-standards.yaml");
+
+describe("calibrated output", () => {
+  it("forecast: each model's calibrated 80 % range and a headline (golden)", async () => {
+    const r = await entente("forecast", emission);
+    expect(r.code).toBe(0);
+    expectGolden("forecast-emission-standards.txt", r.stdout);
+  });
+
+  it("simulate: outcome distributions, named outcomes and thresholds (golden)", async () => {
+    const r = await entente(
+      "simulate",
+      emission,
+      "-n",
+      "1000",
+      "--models",
+      "compromise,eum",
+      "-w",
+      "0",
+    );
+    expect(r.code).toBe(0);
+    expectGolden("simulate-emission-standards.txt", r.stdout);
+  });
+
+  it("simulate on Budapest: phases' agreement, questions and sources' figures in JSON", async () => {
+    const r = await entente(
+      "simulate",
+      "-n",
+      "250",
+      "--models",
+      "compromise",
+      "-w",
+      "0",
+      "-f",
+      "json",
+    );
+    expect(r.code).toBe(0);
+    const doc = JSON.parse(r.stdout);
+    expect(doc.calibration).toMatch(/^DEU III calibration of \d{4}-\d\d-\d\d/);
+    expect(doc.report.phases.map((p: { phase: string }) => p.phase)).toEqual([
+      "advisers",
+      "kyiv-track",
+      "budapest-summit",
+      "merged-process",
+    ]);
+    const q = doc.report.questions.find(
+      (x: { question: string }) => x.question === "us-russia-cooperation",
+    );
+    expect(q.models[0]).toMatchObject({ model: "compromise" });
+    expect(q.models[0].probability).toBeGreaterThan(0);
+    expect(q.models[0].probability).toBeLessThan(1);
+    expect(q.models[0].se).toBeGreaterThan(0);
+  });
+
+  it("--calibration none prints point forecasts without ranges or headline", async () => {
+    const r = await entente("forecast", emission, "--calibration", "none");
+    expect(r.code).toBe(0);
+    expect(r.stdout).not.toContain("80 %");
+    expect(r.stdout).not.toContain("Most likely");
+    expect(r.stdout).toMatch(/^ {2}Compromise \(C\) +7\.390 years$/m);
+  });
+
+  it("exits 2 with file:line:col for a missing or malformed calibration file", async () => {
+    const missing = await entente("forecast", emission, "--calibration", "nope.json");
+    expect(missing.code).toBe(2);
+    expect(missing.stderr).toBe(
+      'nope.json:1:1 (file): no such file; --calibration takes "none", "default" or a file written by `entente calibrate`\n',
+    );
+    const dir = await mkdtemp(`${tmpdir()}/entente-cal-`);
+    const bad = `${dir}/bad.json`;
+    await writeFile(
+      bad,
+      '{\n  "version": 1,\n  "provenance": {},\n  "models": { "compromise": { "n": 1, "atoms": [0.7, 0.6], "residuals": [2, 1], "levels": { "50": 0.5, "80": 0.8, "95": 2 } } }\n}\n',
+    );
+    const r = await entente("simulate", emission, "-n", "10", "--calibration", bad);
+    expect(r.code).toBe(2);
+    expect(r.stdout).toBe("");
+    const lines = r.stderr.trim().split("\n");
+    expect(lines[0]).toBe(`${bad}:3:17 provenance.method: missing required field "method"`);
+    expect(r.stderr).toContain(`${bad}:4:36 models.compromise.n: expected at least 2 decisions\n`);
+    expect(r.stderr).toContain(
+      `${bad}:4:121 models.compromise.levels.95: expected a share from 0 to 1\n`,
+    );
+    expect(r.stderr).not.toMatch(/at .+\.ts:\d+/); // no stack trace
+  });
+});
