@@ -38,29 +38,46 @@ export function phasedSteps(
 ): PhaseStep[] {
   const issues: IssueData[] = data.issues.map((issue) => ({ ...issue }));
   const steps: PhaseStep[] = [];
-  const run = (phase: number, ks: readonly number[], mask: Uint8Array | undefined) => {
-    const table: IssueData[] = [];
-    const at: number[] = [];
-    for (const k of ks) {
-      const issue = mask ? restrictActors(issues[k] as IssueData, mask) : (issues[k] as IssueData);
-      if (issue.actors.length === 0) continue;
-      table.push(issue);
-      at.push(k);
-    }
-    if (table.length === 0) return;
-    const statusQuo = Float64Array.from(at, (k) => issues[k]?.statusQuo ?? Number.NaN);
-    const result = model.run({ ...data, issues: table }, options);
-    const forecasts = Float64Array.from(at, (_, n) => result.issues[n]?.forecast as number);
-    for (const [n, k] of at.entries()) (issues[k] as IssueData).statusQuo = forecasts[n];
-    steps.push({ phase, issues: at, statusQuo, forecasts, table });
-  };
-  for (const [p, phase] of phases.entries()) run(p, phase.issues, phase.actors);
+  for (const [p, phase] of phases.entries()) {
+    runStep(model, data, issues, steps, p, phase.issues, phase.actors, options);
+  }
   const rest: number[] = [];
   for (let k = 0; k < issues.length; k++) {
     if (!phases.some((p) => p.issues.includes(k))) rest.push(k);
   }
-  run(-1, rest, undefined);
+  runStep(model, data, issues, steps, -1, rest, undefined, options);
   return steps;
+}
+
+/** One step of {@link phasedSteps}: run the model on `ks` with the actors of `mask` at the table. */
+function runStep(
+  model: Model,
+  data: ScenarioData,
+  issues: IssueData[],
+  steps: PhaseStep[],
+  phase: number,
+  ks: readonly number[],
+  mask: Uint8Array | undefined,
+  options: RunOptions | undefined,
+): void {
+  const table: IssueData[] = [];
+  const at: number[] = [];
+  for (const k of ks) {
+    const issue = mask ? restrictActors(issues[k] as IssueData, mask) : (issues[k] as IssueData);
+    if (issue.actors.length === 0) continue;
+    table.push(issue);
+    at.push(k);
+  }
+  if (table.length === 0) return;
+  const statusQuo = new Float64Array(at.length);
+  for (const [n, k] of at.entries()) statusQuo[n] = issues[k]?.statusQuo ?? Number.NaN;
+  const result = model.run({ ...data, issues: table }, options);
+  const forecasts = new Float64Array(at.length);
+  for (const [n, k] of at.entries()) {
+    forecasts[n] = result.issues[n]?.forecast as number;
+    (issues[k] as IssueData).statusQuo = forecasts[n];
+  }
+  steps.push({ phase, issues: at, statusQuo, forecasts, table });
 }
 
 /**

@@ -170,7 +170,6 @@ export function settlementMargin(
   }
   const free = problem.free.subarray(0, K);
   const required = problem.required.subarray(0, n);
-  let anyRequired = false;
   const view: MaxMinGainProblem = {
     issues: K,
     actors: n,
@@ -186,17 +185,25 @@ export function settlementMargin(
   // solved from the highest bound down, and skipped once the bound cannot beat the best.
   const bounds = workspace.bounds;
   for (const [o, option] of agreement.options.entries()) {
-    setOption(option);
-    bounds[o] = anyRequired ? optionBound() : -1;
+    bounds[o] = applyOption(agreement, option, issues, view, stake) ? optionBound(view) : -1;
   }
   const order = workspace.order.subarray(0, agreement.options.length);
   for (let o = 0; o < order.length; o++) order[o] = o;
-  order.sort((a, b) => (bounds[b] as number) - (bounds[a] as number) || a - b);
+  // Highest bound first (ties: option order); a small insertion sort, no comparator closure.
+  for (let a = 1; a < order.length; a++) {
+    const o = order[a] as number;
+    let b = a - 1;
+    while (b >= 0 && (bounds[order[b] as number] as number) < (bounds[o] as number)) {
+      order[b + 1] = order[b] as number;
+      b--;
+    }
+    order[b + 1] = o;
+  }
   let best = 0;
   let bestOption = -1;
   for (const o of order) {
     if (!((bounds[o] as number) > best)) break;
-    setOption(agreement.options[o] as SettlementOption);
+    applyOption(agreement, agreement.options[o] as SettlementOption, issues, view, stake);
     const { value } = maxMinGain(view, workspace.lp, "dual", false);
     if (value > best) {
       best = value;
@@ -218,39 +225,57 @@ export function settlementMargin(
     }
   }
   return { margin: best, option: bestOption };
+}
 
-  function setOption(option: SettlementOption): void {
-    for (const [j, k] of issues.entries()) {
-      const at = agreement.issues.indexOf(k);
-      free[j] = at >= 0 ? (option.free[at] as number) : 0;
-    }
-    anyRequired = false;
-    for (let i = 0; i < n; i++) {
-      required[i] = 0;
-      if (!agreement.table[i] && !option.ratifiers[i]) continue;
-      if (stake[i]) {
-        required[i] = 1;
-        anyRequired = true;
-      }
+/**
+ * Set `view.free` and `view.required` for one settlement option: the option's issues among those
+ * decided, and the actors at the table or among its outside ratifiers who have a stake. Returns
+ * whether anyone must consent.
+ */
+function applyOption(
+  agreement: PhaseAgreement,
+  option: SettlementOption,
+  issues: readonly number[],
+  view: MaxMinGainProblem,
+  stake: Uint8Array,
+): boolean {
+  const { free, required } = view;
+  for (const [j, k] of issues.entries()) {
+    const at = agreement.issues.indexOf(k);
+    free[j] = at >= 0 ? (option.free[at] as number) : 0;
+  }
+  let any = false;
+  for (let i = 0; i < view.actors; i++) {
+    required[i] = 0;
+    if (!agreement.table[i] && !option.ratifiers[i]) continue;
+    if (stake[i]) {
+      required[i] = 1;
+      any = true;
     }
   }
+  return any;
+}
 
-  function optionBound(): number {
-    let bound = Number.POSITIVE_INFINITY;
-    for (let i = 0; i < n; i++) {
-      if (!required[i]) continue;
-      let gain = 0;
-      for (let j = 0; j < K; j++) {
-        if (!free[j]) continue;
-        gain +=
-          ((weights[i * K + j] as number) *
-            Math.abs((sq[j] as number) - (positions[i * K + j] as number))) /
-          (length[j] as number);
-      }
-      if (gain < bound) bound = gain;
+/**
+ * An upper bound of the option's max-min gain: no required actor can gain more than by moving
+ * every free issue to its own ideal.
+ */
+function optionBound(view: MaxMinGainProblem): number {
+  const { issues: K, actors: n, free, required, weights, statusQuo: sq, positions, length } = view;
+  let bound = Number.POSITIVE_INFINITY;
+  for (let i = 0; i < n; i++) {
+    if (!required[i]) continue;
+    let gain = 0;
+    for (let j = 0; j < K; j++) {
+      if (!free[j]) continue;
+      gain +=
+        ((weights[i * K + j] as number) *
+          Math.abs((sq[j] as number) - (positions[i * K + j] as number))) /
+        (length[j] as number);
     }
-    return bound;
+    if (gain < bound) bound = gain;
   }
+  return bound;
 }
 
 /**

@@ -17,15 +17,15 @@ export function positionSpread(
   let total = 0;
   for (let i = 0; i < n; i++) total += weights[i] as number;
   const equal = !(total > 0);
-  const w = (i: number) => (equal ? 1 : (weights[i] as number));
   if (equal) total = n;
   let mean = 0;
-  for (let i = 0; i < n; i++) mean += w(i) * (positions[i] as number);
+  for (let i = 0; i < n; i++)
+    mean += (equal ? 1 : (weights[i] as number)) * (positions[i] as number);
   mean /= total;
   let variance = 0;
   for (let i = 0; i < n; i++) {
     const d = (positions[i] as number) - mean;
-    variance += w(i) * d * d;
+    variance += (equal ? 1 : (weights[i] as number)) * d * d;
   }
   const sd = n > 0 ? Math.sqrt(variance / total) : 0;
   return Math.max(sd, floor * scaleLength);

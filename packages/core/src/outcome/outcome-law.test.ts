@@ -33,7 +33,7 @@ describe("outcomeLaw", () => {
       { forecast: 50, predictive: pred },
     ],
     10,
-    (j) => agree[j] as number,
+    agree,
   );
 
   it("lets the last phase that agreed decide, else the status quo", () => {

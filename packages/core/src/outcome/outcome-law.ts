@@ -29,20 +29,20 @@ export interface OutcomeLaw {
 
 /**
  * Combine the steps that decided an issue, in order, step j agreeing with probability
- * `agree(j)`: step j's forecast stands when it agreed and no later step did,
+ * `agree[j]`: step j's forecast stands when it agreed and no later step did,
  * P = aⱼ·Π_{l>j}(1 − a_l); the status quo stands when none agreed, Π(1 − a_l). Agreements in
  * different phases are independent given the sampled inputs.
  */
 export function outcomeLaw(
-  steps: ReadonlyArray<{ phase?: number; forecast: number; predictive: Predictive | undefined }>,
+  steps: ReadonlyArray<{ forecast: number; predictive: Predictive | undefined }>,
   statusQuo: number,
-  agree: (step: number) => number,
+  agree: ArrayLike<number>,
 ): OutcomeLaw {
   const parts = new Array<LawPart>(steps.length);
   let later = 1;
   for (let j = steps.length - 1; j >= 0; j--) {
     const s = steps[j] as (typeof steps)[number];
-    const a = agree(j);
+    const a = agree[j] as number;
     parts[j] = { weight: a * later, forecast: s.forecast, predictive: s.predictive };
     later *= 1 - a;
   }

@@ -30,7 +30,8 @@ export function questionProbability(
     size += ((stepsOf[q.issues[n] as number]?.length ?? 0) + 1) * (q.groups[n] as number);
   }
   const probs = scratch(size);
-  const offset = new Int32Array(issues);
+  const offset =
+    ints.offset.length >= issues ? ints.offset : (ints.offset = new Int32Array(2 * issues));
   let at = 0;
   for (let n = 0; n < issues; n++) {
     offset[n] = at;
@@ -72,7 +73,11 @@ export function questionProbability(
       if (s.phase >= 0 && !phases.includes(s.phase)) phases.push(s.phase);
   }
   const flagsSpan = 1 << q.phases.length;
-  const component = new Int32Array(issues);
+  if (ints.component.length < issues) {
+    ints.component = new Int32Array(2 * issues);
+    ints.group = new Int32Array(2 * issues);
+  }
+  const component = ints.component;
   let total = 0;
   for (let pattern = 0; pattern < 1 << phases.length; pattern++) {
     let weight = 1;
@@ -94,7 +99,7 @@ export function questionProbability(
       }
       component[n] = (offset[n] as number) + c * (q.groups[n] as number);
     }
-    total += weight * tableSum(q, pattern & (flagsSpan - 1), flagsSpan, probs, component);
+    total += weight * tableSum(q, pattern & (flagsSpan - 1), flagsSpan, probs, component, issues);
   }
   return clamp01(total);
 }
@@ -116,9 +121,10 @@ function tableSum(
   flagsSpan: number,
   probs: Float64Array,
   component: Int32Array,
+  n: number,
 ): number {
-  const n = component.length;
-  const group = new Int32Array(n);
+  const group = ints.group;
+  group.fill(0, 0, n);
   let sum = 0;
   for (;;) {
     let index = 0;
@@ -179,6 +185,12 @@ function clamp01(x: number): number {
 }
 
 let buffer = new Float64Array(64);
+/** Scratch index arrays, grown on demand (not re-entrant). */
+const ints = {
+  offset: new Int32Array(8),
+  component: new Int32Array(8),
+  group: new Int32Array(8),
+};
 
 /** A zeroed scratch buffer of at least `size` (reused across calls; not re-entrant). */
 function scratch(size: number): Float64Array {

@@ -423,10 +423,11 @@ export function samplingState(sim: CompiledSimulation) {
       const statusQuo = Float64Array.from(data.issues, (issue) => issue.statusQuo ?? Number.NaN);
       const laws = stepsOf.map((list, k) => {
         if (list.length === 0 && !Number.isFinite(statusQuo[k] as number)) return undefined;
-        return outcomeLaw(list, statusQuo[k] as number, (j) => {
-          const phase = (list[j] as DecidedStep).phase;
-          return phase < 0 ? 1 : (agree[phase] as number);
-        });
+        const chances = new Float64Array(list.length);
+        for (const [j, step] of list.entries()) {
+          chances[j] = step.phase < 0 ? 1 : (agree[step.phase] as number);
+        }
+        return outcomeLaw(list, statusQuo[k] as number, chances);
       });
       return { stepsOf, statusQuo, laws };
     },

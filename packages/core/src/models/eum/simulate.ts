@@ -88,26 +88,12 @@ export function simulateEum(input: EumIssueInput, options: EumOptions, record = 
     actors.cs[k] = c * s;
     x[k] = input.positions[i] as number;
   }
-  const inInputOrder = (v: Float64Array): Float64Array => {
-    const out = new Float64Array(n);
-    for (let k = 0; k < n; k++) out[order[k] as number] = v[k] as number;
-    return out;
-  };
-  const spread = (v: Float64Array): number => {
-    let lo = Number.POSITIVE_INFINITY;
-    let hi = Number.NEGATIVE_INFINITY;
-    for (let k = 0; k < n; k++) {
-      lo = Math.min(lo, v[k] as number);
-      hi = Math.max(hi, v[k] as number);
-    }
-    return hi - lo;
-  };
   const initialRange = spread(x);
   const width = input.max - input.min;
   const tolerance = options.stableTolerance * width;
 
   const trace: EumTrace = {
-    positions: [inInputOrder(x)],
+    positions: [reorder(x, order)],
     riskExponents: [],
     ranges: [],
     medians: [weightedMedian(x, actors.c, actors.s)],
@@ -136,8 +122,8 @@ export function simulateEum(input: EumIssueInput, options: EumOptions, record = 
     const median = weightedMedian(x, actors.c, actors.s);
     const previous = trace.medians[trace.medians.length - 1] as number;
     if (record) {
-      trace.positions.push(inInputOrder(x));
-      trace.riskExponents.push(inInputOrder(r));
+      trace.positions.push(reorder(x, order));
+      trace.riskExponents.push(reorder(r, order));
       trace.ranges.push(R);
       trace.means.push(weightedMean(x, actors.c, actors.s));
     }
@@ -152,10 +138,28 @@ export function simulateEum(input: EumIssueInput, options: EumOptions, record = 
   }
   if (!record) {
     // Only the end state: final positions and median (the forecast).
-    trace.positions = [inInputOrder(x)];
+    trace.positions = [reorder(x, order)];
     trace.medians = [weightedMedian(x, actors.c, actors.s)];
   }
   return trace;
+}
+
+/** `v` (in processing order) back in the input's order. */
+function reorder(v: Float64Array, order: Int32Array): Float64Array {
+  const out = new Float64Array(v.length);
+  for (let k = 0; k < v.length; k++) out[order[k] as number] = v[k] as number;
+  return out;
+}
+
+/** Largest minus smallest value. */
+function spread(v: Float64Array): number {
+  let lo = Number.POSITIVE_INFINITY;
+  let hi = Number.NEGATIVE_INFINITY;
+  for (let k = 0; k < v.length; k++) {
+    lo = Math.min(lo, v[k] as number);
+    hi = Math.max(hi, v[k] as number);
+  }
+  return hi - lo;
 }
 
 /** Scratch workspaces by actor count, reused across runs (a run fills what it reads first). */
