@@ -30,8 +30,8 @@ export function questionProbability(
     size += ((stepsOf[q.issues[n] as number]?.length ?? 0) + 1) * (q.groups[n] as number);
   }
   const probs = scratch(size);
-  const offset =
-    ints.offset.length >= issues ? ints.offset : (ints.offset = new Int32Array(2 * issues));
+  if (ints.offset.length < issues) ints.offset = new Int32Array(2 * issues);
+  const offset = ints.offset;
   let at = 0;
   for (let n = 0; n < issues; n++) {
     offset[n] = at;
