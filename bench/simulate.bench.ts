@@ -43,7 +43,7 @@ export const simulationBenchmarks: Benchmark[] = [
     }),
   ),
   {
-    name: "simulate: inputs only (no error, no check), 2 w.",
+    name: "simulate: inputs only, 2 workers (baseline)",
     repeat: 3,
     items: { count: plan.samples, unit: "samples" },
     setup: () => () =>

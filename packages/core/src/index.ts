@@ -11,6 +11,7 @@ export {
   phaseAgreements,
   type SettlementOption,
   settlementMargin,
+  uncheckedPhases,
 } from "./agreement/phase-agreement.ts";
 export { baselinePredictive } from "./calibration/baseline-predictive.ts";
 export { CalibrationSchema, validateCalibration } from "./calibration/calibration-schema.ts";

@@ -1,5 +1,6 @@
 import type { PhaseData } from "../phases.ts";
 import type { ScenarioData } from "../scenario/prepare.ts";
+import type { Scenario } from "../scenario/schema.ts";
 import { createMaxMinGainWorkspace, type MaxMinGainProblem, maxMinGain } from "./max-min-gain.ts";
 
 /** One way a phase can settle: the issues a package may change and the outside ratifiers it needs. */
@@ -8,6 +9,29 @@ export interface SettlementOption {
   free: Uint8Array;
   /** Per actor: 1 for each ratifier outside the table whose consent these changes need. */
   ratifiers: Uint8Array;
+}
+
+/**
+ * The phases whose agreement cannot be checked, and why: each needs a status quo on every issue
+ * (what holds when no agreement is reached). Such a phase always settles on its forecast.
+ */
+export function uncheckedPhases(
+  scenario: Pick<Scenario, "phases" | "issues">,
+): Array<{ phase: string; reason: string }> {
+  const withoutStatusQuo = new Set(
+    scenario.issues.filter((i) => i.statusQuo === undefined).map((i) => i.id),
+  );
+  return (scenario.phases ?? []).flatMap((p) => {
+    const missing = p.issues.filter((id) => withoutStatusQuo.has(id));
+    return missing.length === 0
+      ? []
+      : [
+          {
+            phase: p.id,
+            reason: `issue${missing.length > 1 ? "s" : ""} ${missing.join(", ")} ${missing.length > 1 ? "have" : "has"} no status quo, so there is no "no agreement" outcome; it always settles on its forecast`,
+          },
+        ];
+  });
 }
 
 /** A phase's agreement check, derived once from the scenario. */

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { models } from "../models/registry.ts";
 import type { Calibration } from "./model-calibration.ts";
 
 const share = z
@@ -57,7 +58,33 @@ export function validateCalibration(
     };
   }
   const issues: Array<{ path: Array<string | number>; message: string }> = [];
+  const known = models.map((m) => m.id);
   for (const [id, m] of Object.entries(parsed.data.models)) {
+    if (!known.includes(id)) {
+      issues.push({
+        path: ["models", id],
+        message: `unknown model "${id}"; known models: ${known.join(", ")}`,
+      });
+    }
+    const { "50": l50, "80": l80, "95": l95 } = m.levels;
+    if (!(l50 > 0 && l50 < l80 && l80 < l95)) {
+      issues.push({
+        path: ["models", id, "levels"],
+        message: `expected levels with 0 < 50 < 80 < 95 ≤ 1 (intervals nest), got ${l50}, ${l80}, ${l95}`,
+      });
+    }
+    if (m.residuals.length === 0) {
+      issues.push({
+        path: ["models", id, "residuals"],
+        message: "expected at least one training error",
+      });
+    }
+    if (m.residuals.length > m.n) {
+      issues.push({
+        path: ["models", id, "n"],
+        message: `expected at least as many decisions as residuals (${m.residuals.length}), got ${m.n}`,
+      });
+    }
     const total = m.atoms.reduce((a, b) => a + b, 0);
     if (total > 1 + 1e-9) {
       issues.push({

@@ -148,32 +148,36 @@ export function predictiveAtLeast(p: Predictive, t: number, strict = false): num
 }
 
 /**
- * Add weight × P(X ≥ tⱼ) to `out[j]` for every point tⱼ of `points` (ascending): the same as
- * {@link predictiveAtLeast} point by point, in one merge pass over the residual outcomes.
+ * Add weight × P(X ≥ tⱼ) — or P(X > tⱼ) when `strict` — to `out[j]` for every point tⱼ of
+ * `points` (ascending): the same as {@link predictiveAtLeast} point by point, in one merge pass
+ * over the residual outcomes.
  */
 export function addPredictiveAtLeast(
   p: Predictive,
   points: ArrayLike<number>,
   weight: number,
   out: Float64Array,
+  strict = false,
 ): void {
   const n = p.residuals.length;
   const { forecast, scale, min, max, residuals } = p;
-  let j = 0; // residual outcomes below the current point
+  let j = 0; // residual outcomes below (strict: at or below) the current point
   for (let t = 0; t < points.length; t++) {
     const x = points[t] as number;
     // residualValue inlined: forecast + scale·e, clamped to the scale.
     while (j < n) {
-      const v = forecast + scale * (residuals[j] as number);
-      if ((v < min ? min : Math.min(v, max)) >= x) break;
+      const raw = forecast + scale * (residuals[j] as number);
+      const v = raw < min ? min : Math.min(raw, max);
+      if (strict ? v > x : v >= x) break;
       j++;
     }
     let q = p.residualWeight * (n - j);
     for (let r = 0; r < p.atomValues.length; r++) {
-      if ((p.atomValues[r] as number) >= x) q += p.atomWeights[r] as number;
+      const v = p.atomValues[r] as number;
+      if (strict ? v > x : v >= x) q += p.atomWeights[r] as number;
     }
-    if (p.min >= x) q += p.endWeight;
-    if (p.max >= x) q += p.endWeight;
+    if (strict ? min > x : min >= x) q += p.endWeight;
+    if (strict ? max > x : max >= x) q += p.endWeight;
     out[t] = (out[t] as number) + weight * Math.min(q, 1);
   }
 }

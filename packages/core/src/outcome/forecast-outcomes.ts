@@ -1,3 +1,4 @@
+import { uncheckedPhases } from "../agreement/phase-agreement.ts";
 import { centralInterval, discreteCdf } from "../calibration/discrete-distribution.ts";
 import { INTERVAL_LEVELS, type IntervalLevel } from "../calibration/model-calibration.ts";
 import { ModelInputError } from "../models/model.ts";
@@ -29,6 +30,8 @@ export type ForecastOutcomeOptions = Omit<
 export interface OutcomeForecasts {
   /** Per phase checked: the probability that it ends in an agreement. */
   phases: Array<{ phase: string; title: string; probability: number }>;
+  /** Phases that cannot be checked (an issue without a status quo), with the reason. */
+  unchecked: Array<{ phase: string; reason: string }>;
   issues: Array<{ issue: string; models: Record<string, IssueOutcome> }>;
 }
 
@@ -82,11 +85,13 @@ export function forecastOutcomes(
           : at === max
             ? issue.scale.maxLabel
             : (marks.find((x) => x.at === at)?.label ?? String(at));
+      // Mid-CDF at a boundary: an outcome exactly on it counts half for each band.
+      const midCdf = (t: number) => (discreteCdf(d, t, true) + discreteCdf(d, t)) / 2;
       const bands = centres.map((at, j) => {
         const from = j === 0 ? min : ((centres[j - 1] as number) + at) / 2;
         const to = j === centres.length - 1 ? max : (at + (centres[j + 1] as number)) / 2;
-        const below = j === 0 ? 0 : discreteCdf(d, from, true);
-        const upTo = j === centres.length - 1 ? 1 : discreteCdf(d, to, true);
+        const below = j === 0 ? 0 : midCdf(from);
+        const upTo = j === centres.length - 1 ? 1 : midCdf(to);
         return { at, label: label(at), from, to, probability: Math.max(0, upTo - below) };
       });
       (issues[k] as (typeof issues)[number]).models[model.id] = {
@@ -106,6 +111,7 @@ export function forecastOutcomes(
         title: plan.scenario.phases?.[a.phase]?.title ?? "",
         probability: agreed.agree[a.phase] as number,
       })),
+    unchecked: plan.agreement === false ? [] : uncheckedPhases(plan.scenario),
     issues,
   };
 }

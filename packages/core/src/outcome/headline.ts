@@ -4,6 +4,7 @@ import type { Issue } from "../scenario/schema.ts";
 export interface HeadlineInput {
   /** Probability of each named outcome (band around each labelled point). */
   bands: ReadonlyArray<{ at: number; probability: number }>;
+  median: number;
   interval80: readonly [number, number];
   /** Probability that the status quo holds; omitted when agreement is not checked. */
   statusQuoHolds?: number | undefined;
@@ -11,26 +12,34 @@ export interface HeadlineInput {
 
 /**
  * One plain line an analyst can quote, built from the scale's labels: the most likely named
- * outcome, the 80 % range, and the chance that no agreement changes the issue — e.g.
- * "Most likely: talks open without a prior ceasefire (47 %; 80 %: 38–66); status quo holds: 12 %".
+ * outcome (the mark or scale end whose band is likeliest — or, on a scale without marks, the
+ * median), the 80 % range, and the chance that no agreement changes the issue — e.g.
+ * "Most likely: Talks open without a prior ceasefire (47 %; 80 %: 38–66); no agreement, status
+ * quo holds: 12 %". The status-quo part is left out for an issue without a status quo.
  */
 export function issueHeadline(issue: Issue, input: HeadlineInput, decimals = 0): string {
   const { min = 0, max = 100, marks = [] } = issue.scale;
-  let best = input.bands[0];
-  for (const b of input.bands) if (best === undefined || b.probability > best.probability) best = b;
-  const label = !best
-    ? "—"
-    : best.at === min
-      ? issue.scale.minLabel
-      : best.at === max
-        ? issue.scale.maxLabel
-        : (marks.find((m) => m.at === best?.at)?.label ?? String(best.at));
   const [lo, hi] = input.interval80;
   const unit = issue.scale.unit ? ` ${issue.scale.unit}` : "";
-  const parts = [
-    `Most likely: ${lowerFirst(label)} (${percent(best?.probability ?? Number.NaN)}; 80 %: ${lo.toFixed(decimals)}–${hi.toFixed(decimals)}${unit})`,
-  ];
-  if (input.statusQuoHolds !== undefined) {
+  const range = `80 %: ${lo.toFixed(decimals)}–${hi.toFixed(decimals)}${unit}`;
+  let first: string;
+  if (marks.length === 0) {
+    // Two bands (the halves) say too little: name the value instead.
+    first = `Most likely around ${input.median.toFixed(decimals)}${unit} (${range})`;
+  } else {
+    let best = input.bands[0];
+    for (const b of input.bands) if (!best || b.probability > best.probability) best = b;
+    const label = !best
+      ? "—"
+      : best.at === min
+        ? issue.scale.minLabel
+        : best.at === max
+          ? issue.scale.maxLabel
+          : (marks.find((m) => m.at === best?.at)?.label ?? String(best.at));
+    first = `Most likely: ${label} (${percent(best?.probability ?? Number.NaN)}; ${range})`;
+  }
+  const parts = [first];
+  if (input.statusQuoHolds !== undefined && issue.statusQuo !== undefined) {
     parts.push(`no agreement, status quo holds: ${percent(input.statusQuoHolds)}`);
   }
   return parts.join("; ");
@@ -44,8 +53,4 @@ export function percent(p: number): string {
   if (p < 0.001) return "< 0.1 %";
   if (p > 0.999) return "> 99.9 %";
   return `${(p * 100).toFixed(p < 0.1 || p > 0.9 ? 1 : 0)} %`;
-}
-
-function lowerFirst(s: string): string {
-  return /^[A-Z][a-z]/.test(s) ? s[0]?.toLowerCase() + s.slice(1) : s;
 }

@@ -63,23 +63,32 @@ export function lawAtLeast(law: OutcomeLaw, t: number, strict = false): number {
 }
 
 /**
- * P(outcome ≥ tⱼ) for every point tⱼ of `points` (ascending) into `out` — {@link lawAtLeast}
- * at many points in one pass per part.
+ * P(outcome ≥ tⱼ) — or P(outcome > tⱼ) when `strict` — for every point tⱼ of `points`
+ * (ascending) into `out`: {@link lawAtLeast} at many points in one pass per part.
  */
-export function lawAtLeastAll(law: OutcomeLaw, points: ArrayLike<number>, out: Float64Array): void {
+export function lawAtLeastAll(
+  law: OutcomeLaw,
+  points: ArrayLike<number>,
+  out: Float64Array,
+  strict = false,
+): void {
   out.fill(0, 0, points.length);
   for (const part of law.parts) {
     if (!(part.weight > 0)) continue;
-    if (part.predictive) addPredictiveAtLeast(part.predictive, points, part.weight, out);
+    if (part.predictive) addPredictiveAtLeast(part.predictive, points, part.weight, out, strict);
     else {
       for (let t = 0; t < points.length; t++) {
-        if (part.forecast >= (points[t] as number)) out[t] = (out[t] as number) + part.weight;
+        const x = points[t] as number;
+        if (strict ? part.forecast > x : part.forecast >= x) {
+          out[t] = (out[t] as number) + part.weight;
+        }
       }
     }
   }
   if (law.statusQuoWeight > 0) {
     for (let t = 0; t < points.length; t++) {
-      if (law.statusQuo >= (points[t] as number)) {
+      const x = points[t] as number;
+      if (strict ? law.statusQuo > x : law.statusQuo >= x) {
         out[t] = (out[t] as number) + law.statusQuoWeight;
       }
     }

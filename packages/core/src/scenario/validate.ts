@@ -65,8 +65,13 @@ function describeZodIssue(issue: ZodIssue, root: unknown, base: Path = []): Vali
       if (errors && (predicate || issue.errors.length === 3)) {
         return errors.flatMap((e) => describeZodIssue(e, root, path));
       }
+      const keys = isRec(value) ? Object.keys(value) : [];
       const got =
-        predicate && isRec(value) ? `a mapping of ${Object.keys(value).join(", ")}` : show(value);
+        predicate && isRec(value)
+          ? keys.length > 0
+            ? `a mapping of ${keys.join(", ")}`
+            : "an empty mapping"
+          : show(value);
       return [{ path, message: `${predicate ? PREDICATE_FORMS : ESTIMATE_FORMS}, got ${got}` }];
     }
     case "unrecognized_keys": {
@@ -208,6 +213,8 @@ interface Bounds {
   max: number;
   /** true when `min` itself is excluded (capability > 0). */
   openMin?: boolean;
+  /** true when `max` itself is excluded. */
+  openMax?: boolean;
   what: string;
 }
 
@@ -354,20 +361,43 @@ function checkConsistency(doc: unknown): ValidationIssue[] {
     }
   }
 
+  // Issues without a status quo: a phase deciding one has no "no agreement" outcome to check.
+  const noStatusQuo = new Set(
+    list(doc.issues).flatMap((x) =>
+      isRec(x) && typeof x.id === "string" && x.statusQuo === undefined ? [x.id] : [],
+    ),
+  );
+  const unchecked = new Map<string, string[]>();
+  for (const phase of list(doc.phases)) {
+    if (!isRec(phase) || typeof phase.id !== "string") continue;
+    const missing = list(phase.issues).filter(
+      (id): id is string => typeof id === "string" && noStatusQuo.has(id),
+    );
+    if (missing.length > 0) unchecked.set(phase.id, missing);
+  }
   for (const [i, phase] of list(doc.phases).entries()) {
     if (!isRec(phase) || !isRec(phase.agreement)) continue;
     checkEstimate(phase.agreement.probability, ["phases", i, "agreement", "probability"], {
       min: 0,
       max: 1,
-      what: "a probability from 0 to 1",
+      openMin: true,
+      openMax: true,
+      what: "a probability between 0 and 1 (a prior of 0 or 1 would override every sample)",
     });
     refs(phase.agreement.sources, ["phases", i, "agreement", "sources"], sourceIds, "source");
+    const missing = typeof phase.id === "string" ? unchecked.get(phase.id) : undefined;
+    if (missing) {
+      issues.push({
+        path: ["phases", i, "agreement"],
+        message: `an agreement prior needs a status quo on every issue of the phase; no status quo on ${missing.join(", ")}`,
+      });
+    }
   }
   const questionIds = new Map<string, number>();
   for (const [i, question] of list(doc.questions).entries()) {
     if (!isRec(question)) continue;
     duplicate(question.id, questionIds, ["questions", i, "id"], "questions", "question", issues);
-    checkPredicate(question.when, ["questions", i, "when"], scales, phaseIds, issues);
+    checkPredicate(question.when, ["questions", i, "when"], scales, phaseIds, issues, unchecked);
     for (const [e, estimate] of list(question.estimates).entries()) {
       if (
         isRec(estimate) &&
@@ -402,6 +432,7 @@ function checkPredicate(
   scales: ReadonlyMap<string, Bounds>,
   phases: ReadonlyMap<string, number>,
   issues: ValidationIssue[],
+  unchecked: ReadonlyMap<string, string[]>,
 ): void {
   if (!isRec(value)) return;
   if (typeof value.issue === "string") {
@@ -437,12 +468,19 @@ function checkPredicate(
         message: `unknown phase "${value.agreement}"; declared phases: ${[...phases.keys()].join(", ") || "none"}`,
       });
     }
+    const missing = unchecked.get(value.agreement);
+    if (missing) {
+      issues.push({
+        path: [...path, "agreement"],
+        message: `phase "${value.agreement}" is not checked for agreement: no status quo on ${missing.join(", ")}`,
+      });
+    }
   } else if (Array.isArray(value.all) || Array.isArray(value.any)) {
     const key = Array.isArray(value.all) ? "all" : "any";
     for (const [k, p] of list(value[key]).entries())
-      checkPredicate(p, [...path, key, k], scales, phases, issues);
+      checkPredicate(p, [...path, key, k], scales, phases, issues, unchecked);
   } else if ("not" in value) {
-    checkPredicate(value.not, [...path, "not"], scales, phases, issues);
+    checkPredicate(value.not, [...path, "not"], scales, phases, issues, unchecked);
   }
 }
 
@@ -480,8 +518,8 @@ function checkEstimateValue(
   const inBounds = (x: unknown, at: Path) => {
     if (!bounds || !isNum(x)) return;
     const low = bounds.openMin ? x <= bounds.min : x < bounds.min;
-    if (low || x > bounds.max)
-      issues.push({ path: at, message: `expected ${bounds.what}, got ${x}` });
+    const high = bounds.openMax ? x >= bounds.max : x > bounds.max;
+    if (low || high) issues.push({ path: at, message: `expected ${bounds.what}, got ${x}` });
   };
   const cited = (id: unknown, at: Path) => {
     if (typeof id === "string" && !sourceIds.has(id)) {

@@ -18,3 +18,9 @@ export function outcomePoints(
 export function bandCentres(min: number, max: number, marks: readonly number[]): number[] {
   return [...new Set([min, ...marks.filter((t) => t > min && t < max), max])].sort((a, b) => a - b);
 }
+
+/** The boundaries between the bands around the labelled points: the midpoints between them. */
+export function bandBoundaries(min: number, max: number, marks: readonly number[]): number[] {
+  const centres = bandCentres(min, max, marks);
+  return centres.slice(1).map((x, i) => ((centres[i] as number) + x) / 2);
+}

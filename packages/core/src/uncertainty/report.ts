@@ -21,7 +21,8 @@ export interface OutcomeReport {
   atLeast: Array<{ threshold: number; probability: number }>;
   /**
    * P(outcome nearest each labelled point — the scale's ends and its marks): the band from the
-   * midpoint below it to the midpoint above it. These are the probabilities of the named outcomes.
+   * midpoint below it to the midpoint above it (an outcome exactly on a midpoint counts half for
+   * each side). These are the probabilities of the named outcomes.
    */
   bands: Array<{ at: number; from: number; to: number; probability: number }>;
   /** P(no phase agreed on the issue, so its status quo holds). */
@@ -182,9 +183,14 @@ function outcomeReport(s: SimulationSummary, m: number, k: number, n: number): O
   const cell = m * s.issues.length + k;
   const [min, max] = s.scales[k] as [number, number];
   const counts = s.outcomeHistogram.slice(cell * s.bins, (cell + 1) * s.bins);
-  const binMin = s.outcomeBinMin.slice(cell * s.bins, (cell + 1) * s.bins);
-  const binMax = s.outcomeBinMax.slice(cell * s.bins, (cell + 1) * s.bins);
-  const q = (p: number) => histogramQuantile(counts, binMin, binMax, p);
+  const bins = {
+    counts,
+    min: s.outcomeBinMin.slice(cell * s.bins, (cell + 1) * s.bins),
+    max: s.outcomeBinMax.slice(cell * s.bins, (cell + 1) * s.bins),
+    minCount: s.outcomeBinMinCount.slice(cell * s.bins, (cell + 1) * s.bins),
+    maxCount: s.outcomeBinMaxCount.slice(cell * s.bins, (cell + 1) * s.bins),
+  };
+  const q = (p: number) => histogramInverseQuantile(bins, p);
   const points = s.points[k] as number[];
   const base = m * pointCount(s) + pointOffset(s, k);
   const atLeast = (t: number) => {
@@ -199,11 +205,22 @@ function outcomeReport(s: SimulationSummary, m: number, k: number, n: number): O
   }
   const marks = (s.thresholds[k] as number[]).filter((t) => t >= min && t <= max);
   const centres = bandCentres(min, max, s.marks[k] as number[]);
+  const boundaries = s.boundaries[k] as number[];
+  const stride = s.boundaries.reduce((n, list) => n + list.length, 0);
+  let first = m * stride;
+  for (let i = 0; i < k; i++) first += (s.boundaries[i] as number[]).length;
+  // Mid-survival at boundary j: P(≥ b) − ½·P(= b) — an outcome exactly on a boundary is as
+  // near one label as the other, and counts half for each.
+  const mid = (j: number) => {
+    const b = boundaries[j] as number;
+    const above = valueExact(s.outcomeAbove[first + j] as number[]) / n;
+    return (atLeast(b) + above) / 2;
+  };
   const bands = centres.map((at, j) => {
-    const from = j === 0 ? min : ((centres[j - 1] as number) + at) / 2;
-    const to = j === centres.length - 1 ? max : (at + (centres[j + 1] as number)) / 2;
-    const upper = j === centres.length - 1 ? 0 : atLeast(to);
-    const lower = j === 0 ? 1 : atLeast(from);
+    const from = j === 0 ? min : (boundaries[j - 1] as number);
+    const to = j === centres.length - 1 ? max : (boundaries[j] as number);
+    const lower = j === 0 ? 1 : mid(j - 1);
+    const upper = j === centres.length - 1 ? 0 : mid(j);
     return { at, from, to, probability: Math.max(0, lower - upper) };
   });
   return {
@@ -217,6 +234,47 @@ function outcomeReport(s: SimulationSummary, m: number, k: number, n: number): O
     statusQuoHolds: valueExact(s.statusQuoHolds[cell] as number[]) / n,
     histogram: { min, max, counts },
   };
+}
+
+/** Binned values with each bin's extremes and how many values equal them. */
+export interface ExtremeBins {
+  counts: ArrayLike<number>;
+  min: ArrayLike<number | null>;
+  max: ArrayLike<number | null>;
+  minCount: ArrayLike<number>;
+  maxCount: ArrayLike<number>;
+}
+
+/**
+ * The p-quantile Q(p) = the smallest value whose cumulative share reaches p (the inverse CDF,
+ * as the calibrated levels are defined) of binned values: the k-th smallest value with
+ * k = ⌈p·n⌉. Within a bin, values equal to its smallest or largest value are exact (an outcome
+ * many samples share keeps its value); the rest are read as evenly spread between them.
+ */
+export function histogramInverseQuantile(bins: ExtremeBins, p: number): number {
+  let total = 0;
+  for (let b = 0; b < bins.counts.length; b++) total += bins.counts[b] as number;
+  if (total === 0) return Number.NaN;
+  const k = Math.min(total, Math.max(1, Math.ceil(p * total - 1e-9 * total)));
+  let before = 0;
+  for (let b = 0; b < bins.counts.length; b++) {
+    const c = bins.counts[b] as number;
+    if (c === 0) continue;
+    if (before + c >= k) {
+      const lo = bins.min[b] as number;
+      const hi = bins.max[b] as number;
+      const j = k - before; // 1-based rank within the bin
+      const atLo = bins.minCount[b] as number;
+      const atHi = lo === hi ? 0 : (bins.maxCount[b] as number);
+      if (j <= atLo || lo === hi) return lo;
+      if (j > c - atHi) return hi;
+      // The values strictly between lo and hi, evenly spread.
+      const inner = c - atLo - atHi;
+      return lo + ((j - atLo) / (inner + 1)) * (hi - lo);
+    }
+    before += c;
+  }
+  return bins.max[bins.counts.length - 1] as number;
 }
 
 /**

@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { DEU3_CALIBRATION } from "../calibration/deu3-calibration.ts";
 import type { Scenario } from "../scenario/schema.ts";
 import { validateScenario } from "../scenario/validate.ts";
 import { simulationReport } from "./report.ts";
@@ -224,5 +225,60 @@ describe("Monte Carlo simulation", () => {
     expect(() => compileSimulation({ ...plan, thresholds: { zz: [3] } })).toThrow(
       /unknown issue "zz"/,
     );
+  });
+});
+
+describe("outcome distributions (review cases)", () => {
+  /** Three actors, each at `at` on one issue in one phase, status quo `sq`. */
+  const agreed = (at: number, sq: number, marks: Array<{ at: number; label: string }> = []) => {
+    const r = validateScenario({
+      id: "same",
+      title: "Same",
+      asOf: "2025-01-01",
+      actors: ["a", "b", "c"].map((id) => ({ id, name: id, capability: 1 })),
+      issues: [
+        { id: "x", title: "X", scale: { minLabel: "lo", maxLabel: "hi", marks }, statusQuo: sq },
+      ],
+      stances: ["a", "b", "c"].map((actor) => ({ actor, issue: "x", position: at, salience: 50 })),
+      phases: [{ id: "p", title: "P", actors: ["a", "b", "c"], issues: ["x"] }],
+    });
+    if (!r.ok) throw new Error(JSON.stringify(r.issues));
+    return r.scenario as Scenario;
+  };
+  const report = (scenario: Scenario) =>
+    simulationReport(
+      runAll({ scenario, samples: 2000, seed: 7, models: ["compromise"] }, (n) => [
+        ...Array(n).keys(),
+      ]),
+    );
+
+  it("keeps an outcome every sample shares exact in the median and intervals", () => {
+    // Everyone at 40 and the status quo at 40: the outcome is 40 whatever happens.
+    const o = report(agreed(40, 40)).issues[0]?.models[0]?.outcome;
+    expect(o?.median).toBe(40);
+    expect(o?.intervals["50"]).toEqual([40, 40]);
+    expect(o?.intervals["80"]).toEqual([40, 40]);
+  });
+
+  it("with model error, still reads the shared outcome exactly where its mass lies", () => {
+    const scenario = agreed(40, 40);
+    const o = simulationReport(
+      runAll(
+        { scenario, samples: 4000, seed: 7, models: ["compromise"], calibration: DEU3_CALIBRATION },
+        (n) => [...Array(n).keys()],
+      ),
+    ).issues[0]?.models[0]?.outcome;
+    expect(o?.median).toBe(40);
+    expect(o?.intervals["50"]).toEqual([40, 40]);
+    const [lo, hi] = o?.intervals["80"] ?? [Number.NaN, Number.NaN];
+    expect(lo <= 40 && 40 <= hi).toBe(true);
+    const [lo95, hi95] = o?.intervals["95"] ?? [Number.NaN, Number.NaN];
+    expect(hi95 - lo95).toBeGreaterThan(0); // model error widens the outer interval
+  });
+
+  it("counts an outcome exactly on a band boundary half for each band", () => {
+    // Scale ends only: the boundary between "lo" and "hi" is 50, where everything sits.
+    const o = report(agreed(50, 50)).issues[0]?.models[0]?.outcome;
+    expect(o?.bands.map((b) => b.probability)).toEqual([0.5, 0.5]);
   });
 });

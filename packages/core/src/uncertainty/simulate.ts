@@ -30,7 +30,7 @@ import type { IssueData, ScenarioData } from "../scenario/prepare.ts";
 import { prepareScenario } from "../scenario/prepare.ts";
 import type { Scenario } from "../scenario/schema.ts";
 import { addExact } from "./exact-sum.ts";
-import { outcomePoints } from "./outcome-points.ts";
+import { bandBoundaries, outcomePoints } from "./outcome-points.ts";
 import { expectedValue, sampleScenario, shockData } from "./sample-scenario.ts";
 import {
   addOutcome,
@@ -127,9 +127,20 @@ export function compileSimulation(plan: SimulationPlan) {
     compileQuestion(q.id, q.when, issueIndex, phaseIndex),
   );
   const extra = plan.thresholds ?? {};
-  for (const id of Object.keys(extra)) {
-    if (!base.issues.some((i) => i.id === id))
-      throw new RangeError(`threshold for unknown issue "${id}"`);
+  for (const [id, values] of Object.entries(extra)) {
+    const issue = base.issues.find((i) => i.id === id);
+    if (!issue) {
+      throw new RangeError(
+        `threshold for unknown issue "${id}"; issues: ${base.issues.map((i) => i.id).join(", ")}`,
+      );
+    }
+    for (const t of values) {
+      if (!(t >= issue.min && t <= issue.max)) {
+        throw new RangeError(
+          `threshold for issue "${id}": expected a value on its scale, ${issue.min} to ${issue.max}, got ${t}`,
+        );
+      }
+    }
   }
   const layout = {
     models: models.map((m) => m.id),
@@ -137,13 +148,20 @@ export function compileSimulation(plan: SimulationPlan) {
     scales: base.issues.map((i): [number, number] => [i.min, i.max]),
     bins: plan.bins ?? 100,
     thresholds: plan.scenario.issues.map((issue) =>
-      [...(issue.scale.marks ?? []).map((m) => m.at), ...(extra[issue.id] ?? [])].sort(
-        (a, b) => a - b,
-      ),
+      [
+        ...new Set([...(issue.scale.marks ?? []).map((m) => m.at), ...(extra[issue.id] ?? [])]),
+      ].sort((a, b) => a - b),
     ),
     shocks: shocks.map((s) => s.id),
     ...(plan.deal ? { deal: { between: plan.deal.between, grid: plan.deal.grid ?? 5 } } : {}),
     marks: plan.scenario.issues.map((issue) => (issue.scale.marks ?? []).map((m) => m.at)),
+    boundaries: plan.scenario.issues.map((issue) =>
+      bandBoundaries(
+        issue.scale.min ?? 0,
+        issue.scale.max ?? 100,
+        (issue.scale.marks ?? []).map((m) => m.at),
+      ),
+    ),
     points: plan.scenario.issues.map((issue) =>
       outcomePoints(
         issue.scale.min ?? 0,
@@ -220,6 +238,7 @@ export function runShard(sim: CompiledSimulation, shard: number): SimulationSumm
   const hi = new Float64Array(nIssues);
   const outcomeDraws = new Float64Array(2 * cells);
   const atLeast = new Float64Array(Math.max(0, ...layout.points.map((p) => p.length)));
+  const above = new Float64Array(Math.max(0, ...layout.boundaries.map((p) => p.length)));
   const sampled = samplingState(sim);
   for (let n = first; n < last; n++) {
     const rng = randomStream(plan.seed, hash, n);
@@ -262,12 +281,14 @@ export function runShard(sim: CompiledSimulation, shard: number): SimulationSumm
         addToCell(summary, m, k, x);
         const cell = m * nIssues + k;
         lawAtLeastAll(law, layout.points[k] as number[], atLeast);
+        lawAtLeastAll(law, layout.boundaries[k] as number[], above, true);
         addOutcome(
           summary,
           cell,
           k,
           drawOutcome(law, outcomeDraws[2 * cell] as number, outcomeDraws[2 * cell + 1] as number),
           atLeast,
+          above,
           law.statusQuoWeight,
         );
         if (x < (lo[k] as number)) lo[k] = x;

@@ -22,6 +22,8 @@ export interface SimulationSummary {
   marks: number[][];
   /** Per issue: the points at which outcome probabilities are summed, ascending. */
   points: number[][];
+  /** Per issue: the boundaries between its named-outcome bands, ascending (also points). */
+  boundaries: number[][];
   /** Per model: the central level read for each nominal interval (its calibration's). */
   levels: Array<Record<"50" | "80" | "95", number>>;
   /** Ids of the phases whose agreement is checked. */
@@ -67,10 +69,23 @@ export interface SimulationSummary {
   outcomeBinMin: Array<number | null>;
   outcomeBinMax: Array<number | null>;
   /**
+   * Per cell and bin: how many outcomes equal the bin's smallest and its largest value — so an
+   * outcome many samples share (a held position, the status quo) keeps its exact value in the
+   * quantiles ({@link histogramInverseQuantile}).
+   */
+  outcomeBinMinCount: number[];
+  outcomeBinMaxCount: number[];
+  /**
    * Per cell and outcome point (`points` of the issue, in order): exact Σ over samples of
    * P(outcome ≥ point | sample) — Rao–Blackwellised, so rare outcomes keep their probability.
    */
   outcomeAtLeast: number[][];
+  /**
+   * Per cell and band boundary (`boundaries` of the issue): exact Σ over samples of
+   * P(outcome > boundary) — with `outcomeAtLeast`, the weight of an outcome exactly on a
+   * boundary, which counts half for each band it separates.
+   */
+  outcomeAbove: number[][];
   /** Per cell: exact Σ over samples of P(no phase agreed on the issue: its status quo holds). */
   statusQuoHolds: number[][];
   /** Per phase checked: exact Σ over samples of P(agreement), and of P². */
@@ -95,6 +110,8 @@ export interface SummaryLayout {
   marks: number[][];
   /** Per issue: the points at which outcome probabilities are summed, ascending. */
   points: number[][];
+  /** Per issue: the boundaries between its named-outcome bands, ascending (also points). */
+  boundaries: number[][];
   /** Per model: the central level read for each nominal interval (its calibration's). */
   levels: Array<Record<"50" | "80" | "95", number>>;
   /** Ids of the phases whose agreement is checked. */
@@ -131,8 +148,13 @@ export function emptySummary(layout: SummaryLayout, shard: number): SimulationSu
     outcomeHistogram: zeros(cells * layout.bins),
     outcomeBinMin: new Array<number | null>(cells * layout.bins).fill(null),
     outcomeBinMax: new Array<number | null>(cells * layout.bins).fill(null),
+    outcomeBinMinCount: zeros(cells * layout.bins),
+    outcomeBinMaxCount: zeros(cells * layout.bins),
     outcomeAtLeast: sums(
       layout.points.reduce((n, list) => n + list.length, 0) * layout.models.length,
+    ),
+    outcomeAbove: sums(
+      layout.boundaries.reduce((n, list) => n + list.length, 0) * layout.models.length,
     ),
     statusQuoHolds: sums(cells),
     agreementSum: sums(layout.phases.length),
@@ -146,7 +168,8 @@ export function emptySummary(layout: SummaryLayout, shard: number): SimulationSu
 /**
  * Record one sampled outcome of one model on one issue (`cell` = model × issues + issue): the
  * draw goes into the outcome histogram; `atLeast[j]`, the sample's P(outcome ≥ point j of the
- * issue), is summed exactly, and so is the chance that the status quo holds.
+ * issue), and `above[j]`, its P(outcome > boundary j), are summed exactly, and so is the chance
+ * that the status quo holds.
  */
 export function addOutcome(
   s: SimulationSummary,
@@ -154,14 +177,30 @@ export function addOutcome(
   issue: number,
   draw: number,
   atLeast: ArrayLike<number>,
+  above: ArrayLike<number>,
   statusQuoHolds: number,
 ): void {
+  const bin = binOf(s, issue, draw);
+  const at = cell * s.bins + bin;
+  const lo = s.outcomeBinMin[at] ?? null;
+  const hi = s.outcomeBinMax[at] ?? null;
+  s.outcomeBinMinCount[at] =
+    lo === null || draw < lo ? 1 : (s.outcomeBinMinCount[at] as number) + (draw === lo ? 1 : 0);
+  s.outcomeBinMaxCount[at] =
+    hi === null || draw > hi ? 1 : (s.outcomeBinMaxCount[at] as number) + (draw === hi ? 1 : 0);
   addToHistogram(s, issue, cell, draw, s.outcomeHistogram, s.outcomeBinMin, s.outcomeBinMax);
   const points = s.points[issue] as number[];
   const model = Math.floor(cell / s.issues.length);
   const base = model * pointCount(s) + pointOffset(s, issue);
   for (let t = 0; t < points.length; t++) {
     addExact(s.outcomeAtLeast[base + t] as number[], atLeast[t] as number);
+  }
+  const boundaries = s.boundaries[issue] as number[];
+  let first = 0;
+  for (let k = 0; k < issue; k++) first += (s.boundaries[k] as number[]).length;
+  const stride = s.boundaries.reduce((n, list) => n + list.length, 0);
+  for (let t = 0; t < boundaries.length; t++) {
+    addExact(s.outcomeAbove[model * stride + first + t] as number[], above[t] as number);
   }
   addExact(s.statusQuoHolds[cell] as number[], statusQuoHolds);
 }
@@ -176,17 +215,21 @@ function addToHistogram(
   binMin: Array<number | null>,
   binMax: Array<number | null>,
 ): void {
-  const [scaleMin, scaleMax] = s.scales[issue] as [number, number];
-  const b = Math.min(
-    s.bins - 1,
-    Math.max(0, Math.floor(((x - scaleMin) / (scaleMax - scaleMin)) * s.bins)),
-  );
-  const at = cell * s.bins + b;
+  const at = cell * s.bins + binOf(s, issue, x);
   counts[at] = (counts[at] as number) + 1;
   const lo = binMin[at] ?? null;
   const hi = binMax[at] ?? null;
   if (lo === null || x < lo) binMin[at] = x;
   if (hi === null || x > hi) binMax[at] = x;
+}
+
+/** The equal-width bin of x on the issue's scale. */
+function binOf(s: SimulationSummary, issue: number, x: number): number {
+  const [scaleMin, scaleMax] = s.scales[issue] as [number, number];
+  return Math.min(
+    s.bins - 1,
+    Math.max(0, Math.floor(((x - scaleMin) / (scaleMax - scaleMin)) * s.bins)),
+  );
 }
 
 /** Index of an issue's first outcome point within one model's block. */
@@ -248,6 +291,7 @@ export function mergeSummaries(parts: readonly SimulationSummary[]): SimulationS
       p.deal,
       p.marks,
       p.points,
+      p.boundaries,
       p.levels,
       p.phases,
       p.questions,
@@ -287,6 +331,20 @@ export function mergeSummaries(parts: readonly SimulationSummary[]): SimulationS
     for (let i = 0; i < out.binMin.length; i++) {
       out.binMin[i] = extreme(out.binMin[i] ?? null, part.binMin[i] ?? null, Math.min);
       out.binMax[i] = extreme(out.binMax[i] ?? null, part.binMax[i] ?? null, Math.max);
+      out.outcomeBinMinCount[i] = extremeCount(
+        out.outcomeBinMin[i] ?? null,
+        out.outcomeBinMinCount[i] as number,
+        part.outcomeBinMin[i] ?? null,
+        part.outcomeBinMinCount[i] as number,
+        -1,
+      );
+      out.outcomeBinMaxCount[i] = extremeCount(
+        out.outcomeBinMax[i] ?? null,
+        out.outcomeBinMaxCount[i] as number,
+        part.outcomeBinMax[i] ?? null,
+        part.outcomeBinMaxCount[i] as number,
+        1,
+      );
       out.outcomeBinMin[i] = extreme(
         out.outcomeBinMin[i] ?? null,
         part.outcomeBinMin[i] ?? null,
@@ -302,6 +360,22 @@ export function mergeSummaries(parts: readonly SimulationSummary[]): SimulationS
   return canonicalSummary(out);
 }
 
+/**
+ * The count of the merged extreme: the count of whichever side holds it, or both when they
+ * agree (`sign` −1 for minima, +1 for maxima).
+ */
+function extremeCount(
+  a: number | null,
+  countA: number,
+  b: number | null,
+  countB: number,
+  sign: -1 | 1,
+): number {
+  if (a === null) return countB;
+  if (b === null || a === b) return b === null ? countA : countA + countB;
+  return sign * (b - a) > 0 ? countB : countA;
+}
+
 function extreme(a: number | null, b: number | null, pick: (x: number, y: number) => number) {
   return a === null ? b : b === null ? a : pick(a, b);
 }
@@ -313,6 +387,7 @@ const EXACT_KEYS = [
   "spread",
   "shockSum",
   "outcomeAtLeast",
+  "outcomeAbove",
   "statusQuoHolds",
   "agreementSum",
   "agreementSumSq",
@@ -351,13 +426,17 @@ function cloneSummary(s: SimulationSummary): SimulationSummary {
     ...(s.deal ? { deal: { between: [...s.deal.between], grid: s.deal.grid } } : {}),
     marks: s.marks.map((p) => [...p]),
     points: s.points.map((p) => [...p]),
+    boundaries: s.boundaries.map((p) => [...p]),
     levels: s.levels.map((l) => ({ ...l })),
     phases: [...s.phases],
     questions: [...s.questions],
     outcomeHistogram: [...s.outcomeHistogram],
     outcomeBinMin: [...s.outcomeBinMin],
     outcomeBinMax: [...s.outcomeBinMax],
+    outcomeBinMinCount: [...s.outcomeBinMinCount],
+    outcomeBinMaxCount: [...s.outcomeBinMaxCount],
     outcomeAtLeast: s.outcomeAtLeast.map((p) => [...p]),
+    outcomeAbove: s.outcomeAbove.map((p) => [...p]),
     statusQuoHolds: s.statusQuoHolds.map((p) => [...p]),
     agreementSum: s.agreementSum.map((p) => [...p]),
     agreementSumSq: s.agreementSumSq.map((p) => [...p]),

@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync } from "node:fs";
+import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { compromise } from "@entente/core";
@@ -20,13 +20,32 @@ describe("entente calibrate deu3", () => {
     expect(readFileSync(out)).toEqual(readFileSync(shipped));
   });
 
+  it("exits 2 for a file with too few usable issues", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "entente-cal-"));
+    const small = join(dir, "small.csv");
+    writeFileSync(small, readFileSync(deu3, "utf8").split("\n").slice(0, 4).join("\n"));
+    for (const command of [
+      ["calibrate", "deu3"],
+      ["backtest", "deu3"],
+    ]) {
+      const r = await entente(...command, small);
+      expect(r.code).toBe(2);
+      expect(r.stderr).toMatch(
+        /^.+small\.csv:1:1 \(file\): only \d usable issues?: scoring and calibrating need at least 4/,
+      );
+    }
+  });
+
   it("never overwrites without --force, and refuses a bad date", async () => {
     const again = await entente("calibrate", "deu3", deu3, "--out", shipped);
     expect(again.code).toBe(2);
     expect(again.stderr).toContain("exists; add --force to overwrite it");
+    expect((await entente("calibrate", "deu3", deu3, "--date", "2026-13-45")).code).toBe(2);
     const bad = await entente("calibrate", "deu3", deu3, "--date", "yesterday");
     expect(bad.code).toBe(2);
-    expect(bad.stderr).toContain('--date: expected YYYY-MM-DD, got "yesterday"');
+    expect(bad.stderr).toContain(
+      '--date: expected a calendar date written YYYY-MM-DD, got "yesterday"',
+    );
   });
 });
 

@@ -75,9 +75,11 @@ export function trainAndForecast(
   method: CalibrationMethod,
 ): HeldOut {
   const fitOn = train.flatMap((i) => (records[i] ? [records[i]] : []));
+  const out: HeldOut = { calibrated: new Map(), baseline: new Map() };
+  // Too few decisions to learn from (e.g. a model without reference points): nothing to score.
+  if (fitOn.length < 2) return out;
   const calibration = fitModelCalibration(fitOn, method);
   const errors = fitOn.map((r) => Math.abs(r.outcome - r.forecast));
-  const out: HeldOut = { calibrated: new Map(), baseline: new Map() };
   for (const i of test) {
     const r = records[i];
     if (!r) continue;

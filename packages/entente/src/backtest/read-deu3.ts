@@ -3,6 +3,9 @@ import { decodeText } from "../io/decode-text.ts";
 import { InputError } from "../io/diagnostic.ts";
 import { type Deu3File, isUsable, parseDeu3 } from "./deu3-parse.ts";
 
+/** Fewest usable issues to score or calibrate on: two in each half of the split. */
+export const MIN_USABLE = 4;
+
 /**
  * Read and parse a DEU III table; throws {@link InputError} (file:line:col) for a missing or
  * unreadable file, a table that is not DEU III, a bad value, or one without a usable issue.
@@ -20,15 +23,15 @@ export async function readDeu3(file: string): Promise<{ table: Deu3File; bytes: 
   if ("diagnostic" in decoded) throw new InputError([decoded.diagnostic]);
   const parsed = parseDeu3(decoded.text, file);
   if ("diagnostics" in parsed) throw new InputError(parsed.diagnostics);
-  if (!parsed.table.issues.some(isUsable)) {
+  const usable = parsed.table.issues.filter(isUsable).length;
+  if (usable < MIN_USABLE) {
     throw new InputError([
       {
         file,
         line: 1,
         col: 1,
         path: "(file)",
-        message:
-          "no usable issue: every issue needs an outcome and at least three actors with a position and a salience",
+        message: `${usable === 0 ? "no usable issue" : `only ${usable} usable issue${usable === 1 ? "" : "s"}`}: scoring and calibrating need at least ${MIN_USABLE} (each with an outcome and at least three actors with a position and a salience)`,
       },
     ]);
   }

@@ -46,7 +46,9 @@ describe("calibrated output", () => {
     );
     expect(r.code).toBe(0);
     const doc = JSON.parse(r.stdout);
-    expect(doc.calibration).toMatch(/^DEU III calibration of \d{4}-\d\d-\d\d/);
+    expect(doc.calibration).toMatch(
+      /^calibration of \d{4}-\d\d-\d\d on DEU III \(deu3\.csv, equal capability\)$/,
+    );
     expect(doc.report.phases.map((p: { phase: string }) => p.phase)).toEqual([
       "advisers",
       "kyiv-track",
@@ -92,5 +94,62 @@ describe("calibrated output", () => {
       `${bad}:4:121 models.compromise.levels.95: expected a share from 0 to 1\n`,
     );
     expect(r.stderr).not.toMatch(/at .+\.ts:\d+/); // no stack trace
+  });
+
+  it("names a value, not a half of the scale, when the scale has no marks", async () => {
+    const r = await entente("forecast", path("scenarios/ktab-dummy-3dim.yaml"));
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/^ {2}Most likely around \d+\.\d \(80 %: \d+\.\d–\d+\.\d\) \[/m);
+  });
+
+  it("refuses calibration files whose intervals would not nest, or with unknown models", async () => {
+    const dir = await mkdtemp(`${tmpdir()}/entente-cal-`);
+    const shipped = JSON.parse(
+      await (await import("node:fs/promises")).readFile(
+        path("packages/core/src/calibration/deu3-calibration.json"),
+        "utf8",
+      ),
+    );
+    const compromise = shipped.models.compromise;
+    const file = `${dir}/odd.json`;
+    await writeFile(
+      file,
+      `${JSON.stringify(
+        {
+          ...shipped,
+          models: {
+            compromise: { ...compromise, levels: { "50": 0.9, "80": 0.5, "95": 0.2 } },
+            eum: { ...compromise, residuals: [] },
+            foo: compromise,
+          },
+        },
+        null,
+        2,
+      )}\n`,
+    );
+    const r = await entente("forecast", emission, "--calibration", file);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(
+      /models\.compromise\.levels: expected levels with 0 < 50 < 80 < 95 ≤ 1/,
+    );
+    expect(r.stderr).toMatch(/models\.eum\.residuals: expected at least one training error/);
+    expect(r.stderr).toMatch(/models\.foo: unknown model "foo"; known models: compromise, /);
+  });
+
+  it("checks -t thresholds against the issue's scale", async () => {
+    const r = await entente("simulate", emission, "-n", "10", "-t", "emission-deadline=12");
+    expect(r.code).toBe(2);
+    expect(r.stderr).toBe(
+      'entente: threshold for issue "emission-deadline": expected a value on its scale, 4 to 10, got 12\n',
+    );
+  });
+
+  it("locates a JSON syntax error where V8's message gives no position", async () => {
+    const dir = await mkdtemp(`${tmpdir()}/entente-json-`);
+    const file = `${dir}/bad.json`;
+    await writeFile(file, '{\n  "id": "x",\n  "title": tru,\n  "asOf": "2025-01-01"\n}\n');
+    const r = await entente("validate", file);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain(`${file}:3:15 (syntax): invalid JSON: unexpected ","\n`);
   });
 });

@@ -37,11 +37,18 @@ describe("entente forecast", () => {
     const csv = await entente("forecast", "-f", "csv");
     const rows = csv.stdout.trim().split("\n");
     const ids = models.map((m) => m.id).join(",");
-    expect(rows[0]).toBe(`issue,title,min,max,unit,min_label,max_label,status_quo,${ids},spread`);
+    const ranges = models
+      .filter((m) => m.id !== "smp") // SMP cannot run on Budapest: no range
+      .flatMap((m) => [`${m.id}_80_low`, `${m.id}_80_high`])
+      .join(",");
+    expect(rows[0]).toBe(
+      `issue,title,min,max,unit,min_label,max_label,status_quo,${ids},spread,${ranges}`,
+    );
     const scenario = parse(await readFile(path("scenarios/budapest-2025.yaml"), "utf8"));
     expect(rows).toHaveLength(scenario.issues.length + 1);
     const md = await entente("forecast", "-f", "md");
     expect(md.stdout).toMatch(/^\| Issue \| Scale \| Status quo \| Compromise \|/m);
+    expect(md.stdout).toMatch(/^- \*\*Ceasefire sequencing:\*\* Most likely: /m);
   });
 
   it("rejects an unknown format with exit code 2", async () => {

@@ -21,8 +21,20 @@ export type ForecastFormat = (typeof FORECAST_FORMATS)[number];
 
 /** What `entente forecast` prints: point forecasts, and their calibrated outcome distributions. */
 export interface ForecastDocument extends ForecastTable {
-  /** Outcome distributions and phase agreement (absent with `--calibration none --no-agreement`). */
+  /** The calibration behind the ranges, in one line, or null without one. */
+  calibration: string | null;
+  /** Whether phases were checked for agreement. */
+  agreement: boolean;
+  /** Outcome distributions and each phase's chance of agreement. */
   outcomes: OutcomeForecasts;
+}
+
+/** A calibration in one line, for documents and tables (null for none). */
+export function calibrationLine(calibration: Calibration | null): string | null {
+  if (!calibration) return null;
+  const p = calibration.provenance;
+  const dataset = p.reference.split(":")[0]?.trim() || p.data;
+  return `calibration of ${p.date} on ${dataset} (${p.data}, ${p.capability} capability)`;
 }
 
 /**
@@ -49,7 +61,12 @@ export function forecastDocument(
     },
     steps,
   );
-  return { ...table, outcomes };
+  return {
+    ...table,
+    calibration: calibrationLine(options.calibration),
+    agreement: options.agreement,
+    outcomes,
+  };
 }
 
 /** Render a forecast in one of {@link FORECAST_FORMATS}. */
@@ -64,7 +81,7 @@ export function formatForecast(
     case "csv":
       return forecastCsv(doc);
     case "md":
-      return forecastMarkdown(doc);
+      return forecastMarkdown(doc, scenario);
     default:
       return forecastText(doc, scenario);
   }
@@ -78,9 +95,12 @@ export function headlineOf(
 ): string | undefined {
   const issue = scenario.issues[k];
   const outcomes = doc.outcomes.issues[k]?.models ?? {};
-  // The lead model: the first with a calibrated outcome (without model error the "range" is a
-  // point, and no headline is given).
-  const lead = doc.models.find((m) => outcomes[m.id]?.calibrated === true);
+  // The lead model: the first with an outcome distribution — calibrated, or mixed with the
+  // status quo by the agreement check (a bare point forecast gets no headline).
+  const checked = doc.outcomes.phases.length > 0;
+  const lead = doc.models.find(
+    (m) => outcomes[m.id]?.calibrated === true || (checked && outcomes[m.id]),
+  );
   const o = lead ? outcomes[lead.id] : undefined;
   if (!issue || !lead || !o) return undefined;
   const row = doc.issues[k] as IssueForecastRow;
@@ -88,6 +108,7 @@ export function headlineOf(
     issue,
     {
       bands: o.bands,
+      median: o.median,
       interval80: o.intervals["80"],
       statusQuoHolds: doc.outcomes.phases.length > 0 ? o.statusQuoHolds : undefined,
     },
@@ -131,9 +152,10 @@ function forecastText(table: ForecastDocument, scenario: Scenario): string {
     for (const [j, m] of shown.entries()) {
       const name = `${m.label} (${marks[j]})`;
       const o = table.outcomes.issues[k]?.models[m.id];
-      const range = o?.calibrated
-        ? `   80 %: ${fixed(o.intervals["80"][0], d)}–${fixed(o.intervals["80"][1], d)}`
-        : "";
+      const range =
+        o && (o.calibrated || table.outcomes.phases.length > 0)
+          ? `   80 %: ${fixed(o.intervals["80"][0], d)}–${fixed(o.intervals["80"][1], d)}`
+          : "";
       lines.push(
         `  ${name.padEnd(pad)}${fixed(row.forecasts[m.id], d).padStart(8)}${unit}${range}`,
       );
@@ -141,12 +163,28 @@ function forecastText(table: ForecastDocument, scenario: Scenario): string {
     lines.push(`  ${"spread between models".padEnd(pad)}${fixed(row.spread, d).padStart(8)}`);
     lines.push("");
   }
-  if (table.outcomes.issues.some((i) => Object.values(i.models).some((o) => o.calibrated))) {
+  const calibrated = table.outcomes.issues.some((i) =>
+    Object.values(i.models).some((o) => o.calibrated),
+  );
+  if (calibrated || table.outcomes.phases.length > 0) {
     lines.push(
-      "80 % ranges: each model's error learned from real outcomes (DEU III, `entente backtest deu3`), mixed with the status quo where no phase agrees; `--calibration none` for point forecasts only.",
+      `80 % ranges: ${calibrated ? `each model's error learned from real outcomes (${table.calibration ?? "a calibration file"}; \`entente backtest deu3\` shows how often such ranges held)` : "no model error (--calibration none)"}${table.outcomes.phases.length > 0 ? ", mixed with the status quo where no phase agrees — so a point forecast can fall outside its own range" : ""}.`,
       "",
     );
   }
+  const uncalibrated = shown.filter((m) =>
+    table.outcomes.issues.every((i) => i.models[m.id]?.calibrated !== true),
+  );
+  if (calibrated && uncalibrated.length > 0) {
+    lines.push(
+      `No calibration for ${uncalibrated.map((m) => m.label).join(", ")}: no model error in ${uncalibrated.length > 1 ? "their" : "its"} ranges.`,
+      "",
+    );
+  }
+  for (const p of table.outcomes.unchecked) {
+    lines.push(`Phase ${p.phase} is not checked for agreement: ${p.reason}.`);
+  }
+  if (table.outcomes.unchecked.length > 0) lines.push("");
   lines.push("Models:");
   for (const m of shown) lines.push(`  ${m.label}: ${m.reference}`);
   for (const m of table.models.filter((x) => x.unavailable !== undefined)) {
@@ -177,7 +215,10 @@ function track(row: IssueForecastRow, models: ForecastModel[], marks: string[]):
   return `|${cells.join("")}|`;
 }
 
-function forecastCsv(table: ForecastTable): string {
+function forecastCsv(table: ForecastDocument): string {
+  const ranged = table.models.filter((m) =>
+    table.outcomes.issues.some((i) => i.models[m.id] !== undefined),
+  );
   const header = [
     "issue",
     "title",
@@ -189,8 +230,9 @@ function forecastCsv(table: ForecastTable): string {
     "status_quo",
     ...table.models.map((m) => m.id),
     "spread",
+    ...ranged.flatMap((m) => [`${m.id}_80_low`, `${m.id}_80_high`]),
   ];
-  const rows = table.issues.map((r) => [
+  const rows = table.issues.map((r, k) => [
     r.issue,
     r.title,
     r.min,
@@ -201,6 +243,10 @@ function forecastCsv(table: ForecastTable): string {
     r.statusQuo ?? "",
     ...table.models.map((m) => r.forecasts[m.id] ?? ""),
     r.spread,
+    ...ranged.flatMap((m): Array<string | number> => {
+      const i = table.outcomes.issues[k]?.models[m.id]?.intervals["80"];
+      return i ? [i[0], i[1]] : ["", ""];
+    }),
   ]);
   return `${[header, ...rows].map((row) => row.map(csvField).join(",")).join("\n")}\n`;
 }
@@ -210,7 +256,7 @@ function csvField(value: string | number): string {
   return /[",\n\r]/.test(s) ? `"${s.replaceAll('"', '""')}"` : s;
 }
 
-function forecastMarkdown(table: ForecastTable): string {
+function forecastMarkdown(table: ForecastDocument, scenario: Scenario): string {
   const shown = table.models.filter((m) => m.unavailable === undefined);
   const header = ["Issue", "Scale", "Status quo", ...shown.map((m) => m.label), "Spread"];
   const cell = (s: string) => s.replaceAll("|", "\\|");
@@ -226,9 +272,14 @@ function forecastMarkdown(table: ForecastTable): string {
     ];
   });
   const line = (cells: string[]) => `| ${cells.join(" | ")} |`;
+  const headlines = table.issues.flatMap((r, k) => {
+    const h = headlineOf(table, scenario, k);
+    return h ? [`- **${cell(r.title)}:** ${h}`] : [];
+  });
   return `${[
     `## ${cell(table.title)}`,
     "",
+    ...(headlines.length > 0 ? [...headlines, ""] : []),
     line(header),
     line(header.map((_, i) => (i < 2 ? "---" : "---:"))),
     ...rows.map(line),

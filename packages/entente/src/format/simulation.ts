@@ -7,7 +7,9 @@ import {
   type SimulationSummary,
   scenarioHash,
   simulationReport,
+  uncheckedPhases,
 } from "@entente/core";
+import { calibrationLine } from "./forecast.ts";
 import { decimalsFor, fixed } from "./number.ts";
 
 function calibrationNote(doc: SimulationDocument): string {
@@ -43,9 +45,7 @@ export function simulationDocument(
     seed: plan.seed,
     models: plan.models,
     distribution: plan.distribution ?? "triangular",
-    calibration: plan.calibration
-      ? `DEU III calibration of ${plan.calibration.provenance.date} (${plan.calibration.provenance.data}, ${plan.calibration.provenance.capability} capability)`
-      : null,
+    calibration: calibrationLine(plan.calibration ?? null),
     agreement: plan.agreement !== false,
     report: simulationReport(summary),
   };
@@ -74,6 +74,7 @@ export function simulationTable(doc: SimulationDocument, scenario: Scenario): st
           info,
           {
             bands: lead.outcome.bands,
+            median: lead.outcome.median,
             interval80: lead.outcome.intervals["80"],
             statusQuoHolds: checked ? lead.outcome.statusQuoHolds : undefined,
           },
@@ -141,6 +142,11 @@ export function simulationTable(doc: SimulationDocument, scenario: Scenario): st
       );
     }
     lines.push("");
+  }
+  if (doc.agreement) {
+    for (const p of uncheckedPhases(scenario)) {
+      lines.push(`Phase ${p.phase} is not checked for agreement: ${p.reason}.`);
+    }
   }
   if (doc.report.questions.length > 0) {
     lines.push(

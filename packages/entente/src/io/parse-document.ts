@@ -80,24 +80,55 @@ export function parseLocated(
 
 /**
  * Strict JSON syntax for `.json` files (YAML would accept trailing commas and comments),
- * located from the offset in the parser's message.
+ * located from the offset in the parser's message — or, where the message gives none (V8's
+ * "Unexpected token"), at the shortest prefix of the text that already fails for a reason other
+ * than ending too soon.
  */
 function jsonSyntaxError(text: string, file: string): Diagnostic | undefined {
+  const message = jsonError(text);
+  if (message === undefined) return undefined;
+  const match = /at position (\d+)/.exec(message);
+  const offset = match ? Number(match[1]) : firstBadOffset(text);
+  const before = text.slice(0, offset);
+  const line = before.split("\n").length;
+  const col = offset - before.lastIndexOf("\n");
+  const token = /^Unexpected token '(.+?)'/.exec(message);
+  const reason = token
+    ? `unexpected ${JSON.stringify(token[1])}`
+    : message
+        .replace(/ in JSON at position \d+.*$/s, "")
+        .replace(/^JSON\.parse: /, "")
+        .replace(/\s+/g, " ");
+  return { file, line, col, path: "(syntax)", message: `invalid JSON: ${reason}` };
+}
+
+/** JSON.parse's message for `text`, or undefined when it parses. */
+function jsonError(text: string): string | undefined {
   try {
     JSON.parse(text);
     return undefined;
   } catch (e) {
-    const message = (e as Error).message;
-    const match = /at position (\d+)/.exec(message);
-    const offset = match ? Number(match[1]) : text.length;
-    const before = text.slice(0, offset);
-    const line = before.split("\n").length;
-    const col = offset - before.lastIndexOf("\n");
-    const reason = message
-      .replace(/ in JSON at position \d+.*$/s, "")
-      .replace(/^JSON\.parse: /, "");
-    return { file, line, col, path: "(syntax)", message: `invalid JSON: ${reason}` };
+    return (e as Error).message;
   }
+}
+
+/** Offset of the first character that makes `text` invalid JSON (it is invalid). */
+function firstBadOffset(text: string): number {
+  // A prefix that fails only because it ends too soon is still fine so far.
+  const fine = (length: number) => {
+    const m = jsonError(text.slice(0, length));
+    if (m === undefined || /Unexpected end of JSON input/.test(m)) return true;
+    const at = /at position (\d+)/.exec(m);
+    return at !== null && Number(at[1]) >= length;
+  };
+  let lo = 0; // fine
+  let hi = text.length; // not fine
+  while (hi - lo > 1) {
+    const mid = (lo + hi) >> 1;
+    if (fine(mid)) lo = mid;
+    else hi = mid;
+  }
+  return Math.max(0, hi - 1);
 }
 
 /** yaml's messages, reworded where the code alone says it better. */

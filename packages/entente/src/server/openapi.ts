@@ -639,12 +639,14 @@ export function openApiDocument(): Json {
             models: { type: "array", items: { type: "object" } },
             phases: { type: "array", items: { type: "string" } },
             issues: { type: "array", items: { type: "object" } },
+            ...uncertaintySettings,
             outcomes: {
               type: "object",
               description:
-                "Per phase, the chance it ends in an agreement; per issue and model, the outcome distribution (median, 50/80/95 % intervals, named-outcome bands, P(status quo holds))",
+                "Per phase, the chance it ends in an agreement; phases that cannot be checked, with the reason; per issue and model, the outcome distribution (median, 50/80/95 % intervals, named-outcome bands, P(status quo holds))",
               properties: {
                 phases: { type: "array", items: { type: "object" } },
+                unchecked: { type: "array", items: { type: "object" } },
                 issues: { type: "array", items: { type: "object" } },
               },
             },
@@ -692,10 +694,24 @@ export function openApiDocument(): Json {
             seed: { type: "integer" },
             models: { type: "array", items: { type: "string" } },
             distribution: { type: "string" },
-            report: { type: "object" },
+            ...uncertaintySettings,
+            report: {
+              type: "object",
+              description:
+                "Per issue and model the forecast's distribution and `outcome` (median, 50/80/95 % intervals, P(≥ marks), named-outcome bands, P(status quo holds)); `phases` with P(agreement) ± se; `questions` with each model's probability ± se; shocks",
+            },
           },
         },
       },
     },
   };
 }
+
+/** What a forecast or simulation says about its uncertainty: which calibration, whether phases were checked. */
+const uncertaintySettings = {
+  calibration: {
+    type: ["string", "null"],
+    description: "The calibration behind model error and the ranges, in one line; null for none",
+  },
+  agreement: { type: "boolean", description: "Whether phases were checked for agreement" },
+};

@@ -42,6 +42,7 @@ export function ForecastTable(props: ForecastTableProps) {
           <strong>{issue.title}:</strong>{" "}
           {issueHeadline(issue, {
             bands: outcome.bands,
+            median: outcome.median,
             interval80: outcome.intervals["80"],
             statusQuoHolds: (outcomes?.phases.length ?? 0) > 0 ? outcome.statusQuoHolds : undefined,
           })}{" "}

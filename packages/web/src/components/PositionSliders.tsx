@@ -1,5 +1,5 @@
 import type { Issue } from "@entente/core";
-import { useEffect, useRef } from "react";
+import { useEffect, useRef, useState } from "react";
 import type { IssueActor } from "../issue-plot.ts";
 import { fmt } from "../scenario-edit.ts";
 
@@ -20,11 +20,15 @@ export function PositionSliders(props: PositionSlidersProps) {
   const pending = useRef<{ actor: string; x: number; timer: ReturnType<typeof setTimeout> }>(
     undefined,
   );
+  // The slider's own position until it is committed: the previews answer asynchronously,
+  // and a key press read from a stale value would be lost.
+  const [held, setHeld] = useState<{ actor: string; x: number }>();
   const flush = () => {
     const p = pending.current;
     if (!p) return;
     clearTimeout(p.timer);
     pending.current = undefined;
+    setHeld(undefined);
     onCommit(p.actor, p.x);
   };
   const flushRef = useRef(flush);
@@ -39,6 +43,7 @@ export function PositionSliders(props: PositionSlidersProps) {
       <div className="slider-grid">
         {actors.map((a) => {
           const id = `slider-${issue.id}-${a.id}`;
+          const position = held?.actor === a.id ? held.x : a.position;
           return (
             <div key={a.id} className="slider-row">
               <label htmlFor={id}>{a.name}</label>
@@ -48,10 +53,11 @@ export function PositionSliders(props: PositionSlidersProps) {
                 min={min}
                 max={max}
                 step={step}
-                value={a.position}
-                aria-valuetext={`${fmt(a.position)} of ${min}–${max}`}
+                value={position}
+                aria-valuetext={`${fmt(position)} of ${min}–${max}`}
                 onChange={(e) => {
                   const x = Math.round(Number(e.target.value) * 10) / 10;
+                  setHeld({ actor: a.id, x });
                   onPreview(a.id, x);
                   if (pending.current) clearTimeout(pending.current.timer);
                   pending.current = { actor: a.id, x, timer: setTimeout(flush, 400) };
@@ -61,7 +67,7 @@ export function PositionSliders(props: PositionSlidersProps) {
                 onPointerUp={flush}
                 onBlur={flush}
               />
-              <output htmlFor={id}>{fmt(a.position)}</output>
+              <output htmlFor={id}>{fmt(position)}</output>
             </div>
           );
         })}

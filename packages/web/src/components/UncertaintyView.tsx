@@ -320,6 +320,7 @@ function Distributions({
         <p className="headline" data-testid="sim-headline">
           {issueHeadline(info, {
             bands: lead.outcome.bands,
+            median: lead.outcome.median,
             interval80: lead.outcome.intervals["80"],
             statusQuoHolds: checked ? lead.outcome.statusQuoHolds : undefined,
           })}{" "}

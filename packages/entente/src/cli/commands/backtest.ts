@@ -45,8 +45,11 @@ export function backtestCommand(io: CliIO) {
           .default("table"),
       )
       .action(async (file, options) => {
+        if (options.models !== undefined && options.models.trim() === "") {
+          throw new CliError("--models: expected comma-separated model ids", EXIT.invalidInput);
+        }
         const models = options.models
-          ? options.models.split(",").map((id) => {
+          ? [...new Set(options.models.split(",").map((id) => id.trim()))].map((id) => {
               try {
                 return getModel(id.trim());
               } catch (e) {

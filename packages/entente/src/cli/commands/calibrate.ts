@@ -6,6 +6,7 @@ import { models as registered } from "@entente/core";
 import { calibrateDeu3 } from "../../backtest/deu3-calibration.ts";
 import { DEU3_CAPABILITIES } from "../../backtest/deu3-capability.ts";
 import { readDeu3 } from "../../backtest/read-deu3.ts";
+import { InputError } from "../../io/diagnostic.ts";
 import { CliError, type CliIO, EXIT } from "../io.ts";
 import { atomsOption, methodFromOptions, scaleOption } from "./calibration-options.ts";
 
@@ -32,8 +33,11 @@ export function calibrateCommand(io: CliIO) {
       .addOption(scaleOption())
       .action(async (file, options) => {
         const date = options.date ?? new Date().toISOString().slice(0, 10);
-        if (!/^\d{4}-\d{2}-\d{2}$/.test(date)) {
-          throw new CliError(`--date: expected YYYY-MM-DD, got "${date}"`, EXIT.invalidInput);
+        if (!isCalendarDate(date)) {
+          throw new CliError(
+            `--date: expected a calendar date written YYYY-MM-DD, got "${date}"`,
+            EXIT.invalidInput,
+          );
         }
         const { table, bytes } = await readDeu3(file);
         const calibration = calibrateDeu3(table, registered, {
@@ -45,6 +49,18 @@ export function calibrateCommand(io: CliIO) {
           method: methodFromOptions(options),
           date,
         });
+        if (Object.keys(calibration.models).length === 0) {
+          throw new InputError([
+            {
+              file,
+              line: 1,
+              col: 1,
+              path: "(file)",
+              message:
+                "no model could be fitted: each needs at least 2 decisions it can forecast in the training half",
+            },
+          ]);
+        }
         const text = `${JSON.stringify(calibration, null, 2)}\n`;
         if (!options.out) {
           io.stdout(text);
@@ -67,4 +83,11 @@ export function calibrateCommand(io: CliIO) {
       }),
   );
   return calibrate;
+}
+
+/** Whether `text` is a real calendar date written YYYY-MM-DD. */
+function isCalendarDate(text: string): boolean {
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(text)) return false;
+  const t = Date.parse(`${text}T00:00:00Z`);
+  return Number.isFinite(t) && new Date(t).toISOString().slice(0, 10) === text;
 }

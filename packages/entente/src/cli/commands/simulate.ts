@@ -252,7 +252,7 @@ export function mergeCommand(io: CliIO) {
               line: 1,
               col: 1,
               path: "plan",
-              message: `belongs to another run than ${files[0]} (scenario, seed, samples or models differ)`,
+              message: `belongs to another run than ${files[0]} (scenario, seed, samples, models or options such as --calibration, --no-agreement or -t differ)`,
             },
           ]);
         }

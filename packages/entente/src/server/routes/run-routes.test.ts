@@ -244,7 +244,7 @@ describe("background simulations", () => {
       "a threshold on an unknown issue",
       { thresholds: { nowhere: [50] } },
       "(plan)",
-      'threshold for unknown issue "nowhere"',
+      /^threshold for unknown issue "nowhere"; issues: territory, ceasefire, /,
     ],
     ["an unknown field", { sample: 10 }, "sample", /^unknown field "sample"/],
   ])("refuses %s with 400", async (_name, body, path, message) => {
