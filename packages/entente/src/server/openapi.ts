@@ -698,7 +698,7 @@ export function openApiDocument(): Json {
             report: {
               type: "object",
               description:
-                "Per issue and model the forecast's distribution and `outcome` (median, 50/80/95 % intervals, P(≥ marks), named-outcome bands, P(status quo holds)); `phases` with P(agreement) ± se; `questions` with each model's probability ± se; shocks",
+                "Per issue and model the distribution of its forecast over the sampled inputs (quantiles, interval80, atLeast, histogram) and of the `outcome` (median, 50/80/95 % intervals, P(≥ marks), named-outcome bands, P(status quo holds)); `phases` with P(agreement) ± se; `questions` with each model's probability ± se; shocks",
             },
           },
         },
