@@ -103,23 +103,33 @@ describe("scenarios/budapest-2025.yaml, simulated", async () => {
     const check = (what: string, p: number) => {
       if (!(p > 0 && p < 1)) exact.push(`${what} = ${p}`);
     };
-    for (const p of report.phases) check(`agreement ${p.phase}`, p.probability);
-    for (const q of report.questions) {
-      for (const m of q.models) check(`${q.question} / ${m.model}`, m.probability);
-    }
-    for (const [k, issue] of report.issues.entries()) {
-      const min = scenario.issues[k]?.scale.min ?? 0;
+    // Every probability anywhere in the report (phases, questions, bands, thresholds) — except
+    // P(≥ the scale's minimum), which is 1 by logic.
+    const scaleMin = new Map(scenario.issues.map((i) => [i.id, i.scale.min ?? 0]));
+    const walk = (value: unknown, path: string, issue: string | undefined): void => {
+      if (Array.isArray(value)) {
+        for (const [i, v] of value.entries()) walk(v, `${path}.${i}`, issue);
+      } else if (value !== null && typeof value === "object") {
+        const o = value as Record<string, unknown>;
+        const here = typeof o.issue === "string" ? o.issue : issue;
+        const forced =
+          typeof o.threshold === "number" && o.threshold <= (scaleMin.get(here ?? "") ?? 0);
+        for (const [key, v] of Object.entries(o)) {
+          if (key === "probability" && typeof v === "number") {
+            if (!forced) check(`${path} (${here ?? "-"})`, v);
+          } else walk(v, `${path}.${key}`, here);
+        }
+      }
+    };
+    walk(report, "report", undefined);
+    for (const issue of report.issues) {
       for (const m of issue.models) {
         const o = m.outcome;
         check(`${issue.issue} / ${m.model} status quo holds`, o.statusQuoHolds);
-        // P(≥ the scale's minimum) is 1 by logic; every other threshold is uncertain.
-        for (const t of o.atLeast) {
-          if (t.threshold > min)
-            check(`${issue.issue} / ${m.model} ≥ ${t.threshold}`, t.probability);
+        for (const level of ["50", "80", "95"] as const) {
+          const [lo, hi] = o.intervals[level];
+          if (!(hi > lo)) exact.push(`${issue.issue} / ${m.model} ${level} % interval ${lo}–${hi}`);
         }
-        for (const b of o.bands) check(`${issue.issue} / ${m.model} band ${b.at}`, b.probability);
-        const [lo, hi] = o.intervals["80"];
-        if (!(hi > lo)) exact.push(`${issue.issue} / ${m.model} 80 % interval ${lo}–${hi}`);
       }
     }
     expect(exact).toEqual([]);

@@ -1,13 +1,7 @@
 import { INTERVAL_LEVELS, type IntervalLevel } from "../calibration/model-calibration.ts";
 import { valueExact } from "./exact-sum.ts";
 import { bandCentres } from "./outcome-points.ts";
-import {
-  pointCount,
-  pointOffset,
-  type SimulationSummary,
-  thresholdCount,
-  thresholdOffset,
-} from "./summary.ts";
+import { pointCount, pointOffset, type SimulationSummary } from "./summary.ts";
 
 /**
  * The distribution of an issue's outcome under one model: the forecast plus the model's
@@ -37,7 +31,11 @@ export interface Estimated {
   se: number;
 }
 
-/** One model's forecast distribution on one issue. */
+/**
+ * One model on one issue: how its point forecast varies over the sampled inputs (mean, sd,
+ * extremes, quantiles, histogram: what the model would say, not what happens), and the
+ * predictive distribution of the outcome, where every probability is.
+ */
 export interface DistributionReport {
   model: string;
   /** Samples in which the model ran. */
@@ -49,10 +47,6 @@ export interface DistributionReport {
   max: number;
   /** Quantiles read off the histogram (linear within a bin). */
   quantiles: { p10: number; p25: number; p50: number; p75: number; p90: number };
-  /** The central 80 % interval [p10, p90]. */
-  interval80: [number, number];
-  /** P(forecast ≥ threshold) for each threshold of the issue. */
-  atLeast: Array<{ threshold: number; probability: number }>;
   histogram: { min: number; max: number; counts: number[] };
   /** The predictive distribution of the outcome (model error and breakdown included). */
   outcome: OutcomeReport;
@@ -82,13 +76,13 @@ export interface SimulationReport {
 }
 
 /**
- * Read a merged summary: distributions, intervals and threshold probabilities per issue and
- * model, agreement between models, and each shock's effect on each forecast.
+ * Read a merged summary: per issue and model the forecast's spread over the inputs and the
+ * outcome's distribution (intervals, P(≥ marks and thresholds), named outcomes), agreement
+ * between models, each phase's and question's probability, and each shock's effect.
  */
 export function simulationReport(s: SimulationSummary): SimulationReport {
   const nIssues = s.issues.length;
   const cells = s.models.length * nIssues;
-  const tCount = thresholdCount(s);
   return {
     samples: s.samples,
     ...(s.deal ? { deal: { ...s.deal, probability: s.dealExists / s.samples } } : {}),
@@ -107,8 +101,6 @@ export function simulationReport(s: SimulationSummary): SimulationReport {
           const binMin = s.binMin.slice(cell * s.bins, (cell + 1) * s.bins);
           const binMax = s.binMax.slice(cell * s.bins, (cell + 1) * s.bins);
           const q = (p: number) => histogramQuantile(counts, binMin, binMax, p);
-          const thresholds = s.thresholds[k] as number[];
-          const base = m * tCount + thresholdOffset(s, k);
           return {
             model,
             n,
@@ -118,11 +110,6 @@ export function simulationReport(s: SimulationSummary): SimulationReport {
             min,
             max,
             quantiles: { p10: q(0.1), p25: q(0.25), p50: q(0.5), p75: q(0.75), p90: q(0.9) },
-            interval80: [q(0.1), q(0.9)],
-            atLeast: thresholds.map((threshold, t) => ({
-              threshold,
-              probability: (s.atLeast[base + t] as number) / n,
-            })),
             histogram: { min: lo, max: hi, counts },
             outcome: outcomeReport(s, m, k, n),
           };

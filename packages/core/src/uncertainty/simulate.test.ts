@@ -107,7 +107,7 @@ describe("Monte Carlo simulation", () => {
     const compromise = issue?.models[0];
     expect(compromise?.n).toBe(4000);
     expect(compromise?.quantiles.p10).toBeLessThan(compromise?.quantiles.p90 as number);
-    expect(compromise?.atLeast[0]?.threshold).toBe(50);
+    expect(compromise?.outcome.atLeast[0]?.threshold).toBe(50);
     const shock = report.shocks[0];
     expect(shock?.frequency).toBeGreaterThan(0.27);
     expect(shock?.frequency).toBeLessThan(0.33);

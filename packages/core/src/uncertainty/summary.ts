@@ -2,7 +2,7 @@ import { addExact, canonicalExact, mergeExact } from "./exact-sum.ts";
 
 /**
  * A mergeable summary of simulated forecasts: counts, exact sums, extrema, fixed-bin histograms on
- * each issue's scale, threshold counts, per-shock sums. Sums are exact expansions
+ * each issue's scale, per-shock sums. Sums are exact expansions
  * ({@link addExact}) and everything else is an integer count or an extremum, so summaries merge
  * in any order or grouping to the same bits — one worker, N workers or N machines. Plain arrays
  * only, so a summary survives JSON exactly.
@@ -41,8 +41,6 @@ export interface SimulationSummary {
   max: Array<number | null>;
   /** Per cell: histogram counts, `bins` each. */
   histogram: number[];
-  /** Per cell and threshold (thresholds of the issue in order): samples with forecast ≥ it. */
-  atLeast: number[];
   /** Per issue: exact Σ over samples of the spread between models (max − min). */
   spread: number[][];
   /** Per shock: samples in which it happened. */
@@ -123,7 +121,6 @@ export interface SummaryLayout {
 /** An empty summary of one shard. */
 export function emptySummary(layout: SummaryLayout, shard: number): SimulationSummary {
   const cells = layout.models.length * layout.issues.length;
-  const thresholds = layout.thresholds.reduce((n, list) => n + list.length, 0);
   const zeros = (n: number) => new Array<number>(n).fill(0);
   const sums = (n: number) => Array.from({ length: n }, (): number[] => []);
   return {
@@ -135,7 +132,6 @@ export function emptySummary(layout: SummaryLayout, shard: number): SimulationSu
     min: new Array<number | null>(cells).fill(null),
     max: new Array<number | null>(cells).fill(null),
     histogram: zeros(cells * layout.bins),
-    atLeast: zeros(thresholds * layout.models.length),
     spread: sums(layout.issues.length),
     shockCount: zeros(layout.shocks.length),
     shockSum: sums(layout.shocks.length * cells),
@@ -254,23 +250,6 @@ export function addToCell(s: SimulationSummary, model: number, issue: number, x:
   if (min === null || x < min) s.min[cell] = x;
   if (max === null || x > max) s.max[cell] = x;
   addToHistogram(s, issue, cell, x, s.histogram, s.binMin, s.binMax);
-  const list = s.thresholds[issue] as number[];
-  const base = model * thresholdCount(s) + thresholdOffset(s, issue);
-  for (let t = 0; t < list.length; t++) {
-    if (x >= (list[t] as number)) s.atLeast[base + t] = (s.atLeast[base + t] as number) + 1;
-  }
-}
-
-/** Index of an issue's first threshold within one model's block. */
-export function thresholdOffset(s: { thresholds: number[][] }, issue: number): number {
-  let n = 0;
-  for (let k = 0; k < issue; k++) n += (s.thresholds[k] as number[]).length;
-  return n;
-}
-
-/** Total thresholds over all issues (per model). */
-export function thresholdCount(s: { thresholds: number[][] }): number {
-  return s.thresholds.reduce((n, list) => n + list.length, 0);
 }
 
 /**
@@ -308,7 +287,6 @@ export function mergeSummaries(parts: readonly SimulationSummary[]): SimulationS
     out.dealExists += part.dealExists;
     for (const key of [
       "histogram",
-      "atLeast",
       "shockCount",
       "shockRan",
       "spreadCount",
@@ -414,7 +392,6 @@ function cloneSummary(s: SimulationSummary): SimulationSummary {
     min: [...s.min],
     max: [...s.max],
     histogram: [...s.histogram],
-    atLeast: [...s.atLeast],
     spread: s.spread.map((p) => [...p]),
     shockCount: [...s.shockCount],
     shockSum: s.shockSum.map((p) => [...p]),

@@ -33,7 +33,7 @@ describe("entente simulate and merge", async () => {
     expect(merged.stdout).toBe(whole.stdout);
     const report = JSON.parse(whole.stdout);
     expect(report).toMatchObject({ scenario: "budapest-2025", samples: 1500, seed: 7 });
-    expect(report.report.issues[0].models[0].interval80).toHaveLength(2);
+    expect(report.report.issues[0].models[0].outcome.intervals["80"]).toHaveLength(2);
   });
 
   it("refuses an incomplete or repeated set of parts", async () => {

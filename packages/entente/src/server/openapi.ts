@@ -317,7 +317,7 @@ export function openApiDocument(): Json {
                     thresholds: {
                       type: "object",
                       additionalProperties: { type: "array", items: { type: "number" } },
-                      description: "Extra P(forecast ≥ x) thresholds per issue id",
+                      description: "Extra P(outcome ≥ x) thresholds per issue id",
                     },
                     revision: { type: "integer", minimum: 1 },
                     sensitivity: {
@@ -698,7 +698,7 @@ export function openApiDocument(): Json {
             report: {
               type: "object",
               description:
-                "Per issue and model the distribution of its forecast over the sampled inputs (quantiles, interval80, atLeast, histogram) and of the `outcome` (median, 50/80/95 % intervals, P(≥ marks), named-outcome bands, P(status quo holds)); `phases` with P(agreement) ± se; `questions` with each model's probability ± se; shocks",
+                "Per issue and model the distribution of its forecast over the sampled inputs (mean, sd, quantiles, histogram) and of the `outcome` (median, 50/80/95 % intervals, P(≥ marks), named-outcome bands, P(status quo holds)); `phases` with P(agreement) ± se; `questions` with each model's probability ± se; shocks",
             },
           },
         },

@@ -86,7 +86,7 @@ export function simulateCommand(io: CliIO) {
     )
     .option(
       "-t, --threshold <issue=value>",
-      "also report P(forecast ≥ value) on an issue (repeatable; scale marks are always reported)",
+      "also report P(outcome ≥ value) on an issue (repeatable; scale marks are always reported)",
       (v: string, prev: string[]) => [...prev, v],
       [] as string[],
     )
