@@ -38,6 +38,7 @@ export {
   type IntervalLevel,
   type ModelCalibration,
 } from "./calibration/model-calibration.ts";
+export { distinctPositions, nearestPositions } from "./calibration/nearest-positions.ts";
 export { positionSpread } from "./calibration/position-spread.ts";
 export {
   addPredictiveAtLeast,
@@ -52,11 +53,6 @@ export {
   predictiveDistribution,
   residualValue,
 } from "./calibration/predictive-distribution.ts";
-export {
-  distinctPositions,
-  nearestPositions,
-  rankedPositions,
-} from "./calibration/ranked-positions.ts";
 export {
   type AdditiveUtility,
   type AdditiveUtilitySpec,
@@ -209,11 +205,10 @@ export {
   type IssueOutcome,
   type OutcomeForecasts,
 } from "./outcome/forecast-outcomes.ts";
-export { type HeadlineInput, issueHeadline, percent } from "./outcome/headline.ts";
+export { type HeadlineInput, issueHeadline, percent, pointLabel } from "./outcome/headline.ts";
 export {
   drawOutcome,
   type LawPart,
-  lawAtLeast,
   lawAtLeastAll,
   lawDistribution,
   type OutcomeLaw,
@@ -252,7 +247,12 @@ export {
   summariseProbabilistic,
 } from "./scores/probabilistic-summary.ts";
 export { addExact, canonicalExact, mergeExact, valueExact } from "./uncertainty/exact-sum.ts";
-export { bandCentres, outcomePoints } from "./uncertainty/outcome-points.ts";
+export {
+  bandBoundaries,
+  bandCentres,
+  bandProbabilities,
+  type OutcomeBand,
+} from "./uncertainty/outcome-points.ts";
 export {
   type DistributionReport,
   type Estimated,

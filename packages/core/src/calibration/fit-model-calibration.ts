@@ -1,5 +1,6 @@
 import { centralLevelOf } from "./discrete-distribution.ts";
 import { INTERVAL_LEVELS, type IntervalLevel, type ModelCalibration } from "./model-calibration.ts";
+import { nearestPositions } from "./nearest-positions.ts";
 import {
   type IssueShape,
   issueShape,
@@ -7,7 +8,6 @@ import {
   predictiveAt,
   predictiveDistribution,
 } from "./predictive-distribution.ts";
-import { nearestPositions } from "./ranked-positions.ts";
 
 /** A decision with a known outcome, and a model's forecast of it. */
 export interface CalibrationRecord extends PredictiveInput {

@@ -1,7 +1,7 @@
 import { type DiscreteDistribution, discreteDistribution } from "./discrete-distribution.ts";
 import type { ModelCalibration } from "./model-calibration.ts";
+import { distinctPositions, nearestPositions } from "./nearest-positions.ts";
 import { positionSpread } from "./position-spread.ts";
-import { distinctPositions, nearestPositions } from "./ranked-positions.ts";
 
 /** What a predictive distribution is conditioned on: the forecast and the actors. */
 export interface PredictiveInput {

@@ -1,10 +1,12 @@
 import { uncheckedPhases } from "../agreement/phase-agreement.ts";
 import { centralInterval, discreteCdf } from "../calibration/discrete-distribution.ts";
-import { INTERVAL_LEVELS, type IntervalLevel } from "../calibration/model-calibration.ts";
+import type { IntervalLevel } from "../calibration/model-calibration.ts";
 import { ModelInputError } from "../models/model.ts";
 import { type PhaseStep, phasedSteps } from "../phases.ts";
-import { bandCentres } from "../uncertainty/outcome-points.ts";
+import { intervalsAt } from "../scores/probabilistic-summary.ts";
+import { bandProbabilities, type OutcomeBand } from "../uncertainty/outcome-points.ts";
 import { compileSimulation, type SimulationPlan, samplingState } from "../uncertainty/simulate.ts";
+import { pointLabel } from "./headline.ts";
 import { lawDistribution } from "./outcome-law.ts";
 
 /** An issue's outcome under one model at the scenario's central values. */
@@ -13,7 +15,7 @@ export interface IssueOutcome {
   /** Interval at each nominal level (its calibration's central level). */
   intervals: Record<IntervalLevel, [number, number]>;
   /** Probability of each named outcome: the band of the scale nearest each labelled point. */
-  bands: Array<{ at: number; label: string; from: number; to: number; probability: number }>;
+  bands: Array<OutcomeBand & { label: string }>;
   /** Probability that no phase agrees on the issue and its status quo holds. */
   statusQuoHolds: number;
   /** Whether the model's error law came from a calibration. */
@@ -71,32 +73,17 @@ export function forecastOutcomes(
       const law = outcome.laws[k];
       if (!law) continue;
       const d = lawDistribution(law);
-      const intervals = {} as Record<IntervalLevel, [number, number]>;
-      for (const level of INTERVAL_LEVELS) intervals[level] = centralInterval(d, levels[level]);
       const { min = 0, max = 100, marks = [] } = issue.scale;
-      const centres = bandCentres(
+      // Mid-survival at a boundary: an outcome exactly on it counts half for each band.
+      const bands = bandProbabilities(
         min,
         max,
         marks.map((x) => x.at),
-      );
-      const label = (at: number) =>
-        at === min
-          ? issue.scale.minLabel
-          : at === max
-            ? issue.scale.maxLabel
-            : (marks.find((x) => x.at === at)?.label ?? String(at));
-      // Mid-CDF at a boundary: an outcome exactly on it counts half for each band.
-      const midCdf = (t: number) => (discreteCdf(d, t, true) + discreteCdf(d, t)) / 2;
-      const bands = centres.map((at, j) => {
-        const from = j === 0 ? min : ((centres[j - 1] as number) + at) / 2;
-        const to = j === centres.length - 1 ? max : (at + (centres[j + 1] as number)) / 2;
-        const below = j === 0 ? 0 : midCdf(from);
-        const upTo = j === centres.length - 1 ? 1 : midCdf(to);
-        return { at, label: label(at), from, to, probability: Math.max(0, upTo - below) };
-      });
+        (b) => 1 - (discreteCdf(d, b, true) + discreteCdf(d, b)) / 2,
+      ).map((band) => ({ ...band, label: pointLabel(issue, band.at) }));
       (issues[k] as (typeof issues)[number]).models[model.id] = {
         median: centralInterval(d, 0)[0],
-        intervals,
+        intervals: intervalsAt(d, levels),
         bands,
         statusQuoHolds: law.statusQuoWeight,
         calibrated: sim.calibrations[m] !== undefined,

@@ -18,7 +18,7 @@ export interface HeadlineInput {
  * quo holds: 12 %". The status-quo part is left out for an issue without a status quo.
  */
 export function issueHeadline(issue: Issue, input: HeadlineInput, decimals = 0): string {
-  const { min = 0, max = 100, marks = [] } = issue.scale;
+  const marks = issue.scale.marks ?? [];
   const [lo, hi] = input.interval80;
   const unit = issue.scale.unit ? ` ${issue.scale.unit}` : "";
   const range = `80 %: ${lo.toFixed(decimals)}–${hi.toFixed(decimals)}${unit}`;
@@ -29,13 +29,7 @@ export function issueHeadline(issue: Issue, input: HeadlineInput, decimals = 0):
   } else {
     let best = input.bands[0];
     for (const b of input.bands) if (!best || b.probability > best.probability) best = b;
-    const label = !best
-      ? "—"
-      : best.at === min
-        ? issue.scale.minLabel
-        : best.at === max
-          ? issue.scale.maxLabel
-          : (marks.find((m) => m.at === best?.at)?.label ?? String(best.at));
+    const label = best ? pointLabel(issue, best.at) : "—";
     first = `Most likely: ${label} (${percent(best?.probability ?? Number.NaN)}; ${range})`;
   }
   const parts = [first];
@@ -43,6 +37,14 @@ export function issueHeadline(issue: Issue, input: HeadlineInput, decimals = 0):
     parts.push(`no agreement, status quo holds: ${percent(input.statusQuoHolds)}`);
   }
   return parts.join("; ");
+}
+
+/** The label of a labelled point of an issue's scale: an end's label, or the mark's. */
+export function pointLabel(issue: Pick<Issue, "scale">, at: number): string {
+  const { min = 0, max = 100, marks = [] } = issue.scale;
+  if (at === min) return issue.scale.minLabel;
+  if (at === max) return issue.scale.maxLabel;
+  return marks.find((m) => m.at === at)?.label ?? String(at);
 }
 
 /** A probability for reading: never "0 %" or "100 %" unless it is exactly that. */

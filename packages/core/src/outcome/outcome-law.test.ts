@@ -2,13 +2,7 @@ import { describe, expect, it } from "vitest";
 import { discreteCdf } from "../calibration/discrete-distribution.ts";
 import type { ModelCalibration } from "../calibration/model-calibration.ts";
 import { predictive } from "../calibration/predictive-distribution.ts";
-import {
-  drawOutcome,
-  lawAtLeast,
-  lawAtLeastAll,
-  lawDistribution,
-  outcomeLaw,
-} from "./outcome-law.ts";
+import { drawOutcome, lawAtLeastAll, lawDistribution, outcomeLaw } from "./outcome-law.ts";
 
 const calibration: ModelCalibration = {
   n: 4,
@@ -41,14 +35,16 @@ describe("outcomeLaw", () => {
     expect(law.statusQuoWeight).toBeCloseTo(0.2 * 0.5, 15);
   });
 
-  it("gives the same probabilities one point at a time, all at once, and from its distribution", () => {
+  it("gives P(≥ t) and P(> t) at many points at once as its distribution does", () => {
     const d = lawDistribution(law);
     const points = [0, 10, 20, 30, 40, 50, 65, 100];
-    const all = new Float64Array(points.length);
-    lawAtLeastAll(law, points, all);
+    const atLeast = new Float64Array(points.length);
+    const above = new Float64Array(points.length);
+    lawAtLeastAll(law, points, atLeast);
+    lawAtLeastAll(law, points, above, true);
     for (const [j, t] of points.entries()) {
-      expect(all[j]).toBeCloseTo(lawAtLeast(law, t), 14);
-      expect(lawAtLeast(law, t)).toBeCloseTo(1 - discreteCdf(d, t, true), 14);
+      expect(atLeast[j]).toBeCloseTo(1 - discreteCdf(d, t, true), 14);
+      expect(above[j]).toBeCloseTo(1 - discreteCdf(d, t), 14);
     }
   });
 

@@ -3,7 +3,6 @@ import {
   addPredictiveAtLeast,
   drawPredictive,
   type Predictive,
-  predictiveAtLeast,
   predictiveDistribution,
 } from "../calibration/predictive-distribution.ts";
 
@@ -49,22 +48,9 @@ export function outcomeLaw(
   return { parts, statusQuoWeight: later, statusQuo };
 }
 
-/** P(outcome ≥ t), or P(outcome > t) when `strict`. */
-export function lawAtLeast(law: OutcomeLaw, t: number, strict = false): number {
-  let p = 0;
-  for (const part of law.parts) {
-    if (!(part.weight > 0)) continue;
-    p += part.weight * partAtLeast(part, t, strict);
-  }
-  if (law.statusQuoWeight > 0 && (strict ? law.statusQuo > t : law.statusQuo >= t)) {
-    p += law.statusQuoWeight;
-  }
-  return Math.min(1, Math.max(0, p));
-}
-
 /**
  * P(outcome ≥ tⱼ) — or P(outcome > tⱼ) when `strict` — for every point tⱼ of `points`
- * (ascending) into `out`: {@link lawAtLeast} at many points in one pass per part.
+ * (ascending) into `out`, in one pass per part.
  */
 export function lawAtLeastAll(
   law: OutcomeLaw,
@@ -97,11 +83,6 @@ export function lawAtLeastAll(
     const x = out[t] as number;
     out[t] = x > 1 ? 1 : Math.max(x, 0);
   }
-}
-
-function partAtLeast(part: LawPart, t: number, strict: boolean): number {
-  if (part.predictive) return predictiveAtLeast(part.predictive, t, strict);
-  return (strict ? part.forecast > t : part.forecast >= t) ? 1 : 0;
 }
 
 /** One draw of the outcome: `u` picks the part, `v` the value within it (both uniform [0, 1)). */

@@ -1,7 +1,7 @@
 import { INTERVAL_LEVELS, type IntervalLevel } from "../calibration/model-calibration.ts";
 import { valueExact } from "./exact-sum.ts";
-import { bandCentres } from "./outcome-points.ts";
-import { pointCount, pointOffset, type SimulationSummary } from "./summary.ts";
+import { bandProbabilities, type OutcomeBand } from "./outcome-points.ts";
+import { listAt, type SimulationSummary } from "./summary.ts";
 
 /**
  * The distribution of an issue's outcome under one model: the forecast plus the model's
@@ -18,7 +18,7 @@ export interface OutcomeReport {
    * midpoint below it to the midpoint above it (an outcome exactly on a midpoint counts half for
    * each side). These are the probabilities of the named outcomes.
    */
-  bands: Array<{ at: number; from: number; to: number; probability: number }>;
+  bands: OutcomeBand[];
   /** P(no phase agreed on the issue, so its status quo holds). */
   statusQuoHolds: number;
   histogram: { min: number; max: number; counts: number[] };
@@ -179,7 +179,7 @@ function outcomeReport(s: SimulationSummary, m: number, k: number, n: number): O
   };
   const q = (p: number) => histogramInverseQuantile(bins, p);
   const points = s.points[k] as number[];
-  const base = m * pointCount(s) + pointOffset(s, k);
+  const { first: base } = listAt(s.points, m, k);
   const atLeast = (t: number) => {
     const j = points.indexOf(t);
     return j < 0 ? Number.NaN : valueExact(s.outcomeAtLeast[base + j] as number[]) / n;
@@ -191,24 +191,11 @@ function outcomeReport(s: SimulationSummary, m: number, k: number, n: number): O
     intervals[level] = [q((1 - a) / 2), q((1 + a) / 2)];
   }
   const marks = (s.thresholds[k] as number[]).filter((t) => t >= min && t <= max);
-  const centres = bandCentres(min, max, s.marks[k] as number[]);
-  const boundaries = s.boundaries[k] as number[];
-  const stride = s.boundaries.reduce((n, list) => n + list.length, 0);
-  let first = m * stride;
-  for (let i = 0; i < k; i++) first += (s.boundaries[i] as number[]).length;
-  // Mid-survival at boundary j: P(≥ b) − ½·P(= b) — an outcome exactly on a boundary is as
-  // near one label as the other, and counts half for each.
-  const mid = (j: number) => {
-    const b = boundaries[j] as number;
+  const { first } = listAt(s.boundaries, m, k);
+  // P(≥ b) and P(> b) at each boundary, both summed over samples.
+  const bands = bandProbabilities(min, max, s.marks[k] as number[], (b, j) => {
     const above = valueExact(s.outcomeAbove[first + j] as number[]) / n;
     return (atLeast(b) + above) / 2;
-  };
-  const bands = centres.map((at, j) => {
-    const from = j === 0 ? min : (boundaries[j - 1] as number);
-    const to = j === centres.length - 1 ? max : (boundaries[j] as number);
-    const lower = j === 0 ? 1 : mid(j - 1);
-    const upper = j === centres.length - 1 ? 0 : mid(j);
-    return { at, from, to, probability: Math.max(0, lower - upper) };
   });
   return {
     median: q(0.5),

@@ -30,7 +30,7 @@ import type { IssueData, ScenarioData } from "../scenario/prepare.ts";
 import { prepareScenario } from "../scenario/prepare.ts";
 import type { Scenario } from "../scenario/schema.ts";
 import { addExact } from "./exact-sum.ts";
-import { bandBoundaries, outcomePoints } from "./outcome-points.ts";
+import { bandBoundaries } from "./outcome-points.ts";
 import { expectedValue, sampleScenario, shockData } from "./sample-scenario.ts";
 import {
   addOutcome,
@@ -142,33 +142,27 @@ export function compileSimulation(plan: SimulationPlan) {
       }
     }
   }
+  const marks = plan.scenario.issues.map((issue) => (issue.scale.marks ?? []).map((m) => m.at));
+  const thresholds = marks.map((list, k) =>
+    [...new Set([...list, ...(extra[base.issues[k]?.id as string] ?? [])])].sort((a, b) => a - b),
+  );
+  const boundaries = marks.map((list, k) => {
+    const issue = base.issues[k] as IssueData;
+    return bandBoundaries(issue.min, issue.max, list);
+  });
   const layout = {
     models: models.map((m) => m.id),
     issues: base.issues.map((i) => i.id),
     scales: base.issues.map((i): [number, number] => [i.min, i.max]),
     bins: plan.bins ?? 100,
-    thresholds: plan.scenario.issues.map((issue) =>
-      [
-        ...new Set([...(issue.scale.marks ?? []).map((m) => m.at), ...(extra[issue.id] ?? [])]),
-      ].sort((a, b) => a - b),
-    ),
+    thresholds,
     shocks: shocks.map((s) => s.id),
     ...(plan.deal ? { deal: { between: plan.deal.between, grid: plan.deal.grid ?? 5 } } : {}),
-    marks: plan.scenario.issues.map((issue) => (issue.scale.marks ?? []).map((m) => m.at)),
-    boundaries: plan.scenario.issues.map((issue) =>
-      bandBoundaries(
-        issue.scale.min ?? 0,
-        issue.scale.max ?? 100,
-        (issue.scale.marks ?? []).map((m) => m.at),
-      ),
-    ),
-    points: plan.scenario.issues.map((issue) =>
-      outcomePoints(
-        issue.scale.min ?? 0,
-        issue.scale.max ?? 100,
-        (issue.scale.marks ?? []).map((m) => m.at),
-        extra[issue.id] ?? [],
-      ),
+    marks,
+    boundaries,
+    // Probabilities are summed at every mark, threshold and band boundary.
+    points: thresholds.map((list, k) =>
+      [...new Set([...list, ...(boundaries[k] as number[])])].sort((a, b) => a - b),
     ),
     levels: calibrations.map((c) => levelsOf(c)),
     phases: agreement.filter((a) => a.modelled).map((a) => phases[a.phase]?.id as string),
@@ -240,6 +234,7 @@ export function runShard(sim: CompiledSimulation, shard: number): SimulationSumm
   const atLeast = new Float64Array(Math.max(0, ...layout.points.map((p) => p.length)));
   const above = new Float64Array(Math.max(0, ...layout.boundaries.map((p) => p.length)));
   const sampled = samplingState(sim);
+  const checked = sim.agreement.filter((x) => x.modelled);
   for (let n = first; n < last; n++) {
     const rng = randomStream(plan.seed, hash, n);
     for (let i = 0; i < u.length; i++) u[i] = rng.next();
@@ -251,7 +246,7 @@ export function runShard(sim: CompiledSimulation, shard: number): SimulationSumm
     const data = sampleScenario(base, inputs, u, shocks, active);
     sampled.reset();
     const agreed = sampled.agreement(data);
-    for (const [slot, a] of sim.agreement.filter((x) => x.modelled).entries()) {
+    for (const [slot, a] of checked.entries()) {
       const p = agreed.agree[a.phase] as number;
       addExact(summary.agreementSum[slot] as number[], p);
       addExact(summary.agreementSumSq[slot] as number[], p * p);

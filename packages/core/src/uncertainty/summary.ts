@@ -7,29 +7,7 @@ import { addExact, canonicalExact, mergeExact } from "./exact-sum.ts";
  * in any order or grouping to the same bits — one worker, N workers or N machines. Plain arrays
  * only, so a summary survives JSON exactly.
  */
-export interface SimulationSummary {
-  models: string[];
-  issues: string[];
-  /** Each issue's scale [min, max]: the histogram's range. */
-  scales: Array<[number, number]>;
-  /** Histogram bins per cell, equal-width on the issue's scale. */
-  bins: number;
-  /** Threshold values per issue (on the issue's scale). */
-  thresholds: number[][];
-  shocks: string[];
-  deal?: { between: [string, string]; grid: number };
-  /** Per issue: the scale's marks (the named outcomes bands are centred on). */
-  marks: number[][];
-  /** Per issue: the points at which outcome probabilities are summed, ascending. */
-  points: number[][];
-  /** Per issue: the boundaries between its named-outcome bands, ascending (also points). */
-  boundaries: number[][];
-  /** Per model: the central level read for each nominal interval (its calibration's). */
-  levels: Array<Record<"50" | "80" | "95", number>>;
-  /** Ids of the phases whose agreement is checked. */
-  phases: string[];
-  /** Ids of the scenario's questions. */
-  questions: string[];
+export interface SimulationSummary extends SummaryLayout {
   /** Shard index ranges merged into this summary, as sorted [first, last] pairs. */
   shards: Array<[number, number]>;
   samples: number;
@@ -95,6 +73,7 @@ export interface SimulationSummary {
   questionRan: number[];
 }
 
+/** What a summary is a summary of: its models, issues, bins, points and checks (fixed per run). */
 export interface SummaryLayout {
   models: string[];
   issues: string[];
@@ -123,6 +102,8 @@ export function emptySummary(layout: SummaryLayout, shard: number): SimulationSu
   const cells = layout.models.length * layout.issues.length;
   const zeros = (n: number) => new Array<number>(n).fill(0);
   const sums = (n: number) => Array.from({ length: n }, (): number[] => []);
+  const perModel = (lists: number[][]) =>
+    lists.reduce((n, list) => n + list.length, 0) * layout.models.length;
   return {
     ...layout,
     shards: [[shard, shard]],
@@ -146,12 +127,8 @@ export function emptySummary(layout: SummaryLayout, shard: number): SimulationSu
     outcomeBinMax: new Array<number | null>(cells * layout.bins).fill(null),
     outcomeBinMinCount: zeros(cells * layout.bins),
     outcomeBinMaxCount: zeros(cells * layout.bins),
-    outcomeAtLeast: sums(
-      layout.points.reduce((n, list) => n + list.length, 0) * layout.models.length,
-    ),
-    outcomeAbove: sums(
-      layout.boundaries.reduce((n, list) => n + list.length, 0) * layout.models.length,
-    ),
+    outcomeAtLeast: sums(perModel(layout.points)),
+    outcomeAbove: sums(perModel(layout.boundaries)),
     statusQuoHolds: sums(cells),
     agreementSum: sums(layout.phases.length),
     agreementSumSq: sums(layout.phases.length),
@@ -185,18 +162,14 @@ export function addOutcome(
   s.outcomeBinMaxCount[at] =
     hi === null || draw > hi ? 1 : (s.outcomeBinMaxCount[at] as number) + (draw === hi ? 1 : 0);
   addToHistogram(s, issue, cell, draw, s.outcomeHistogram, s.outcomeBinMin, s.outcomeBinMax);
-  const points = s.points[issue] as number[];
   const model = Math.floor(cell / s.issues.length);
-  const base = model * pointCount(s) + pointOffset(s, issue);
-  for (let t = 0; t < points.length; t++) {
-    addExact(s.outcomeAtLeast[base + t] as number[], atLeast[t] as number);
+  const points = listAt(s.points, model, issue);
+  for (let t = 0; t < points.count; t++) {
+    addExact(s.outcomeAtLeast[points.first + t] as number[], atLeast[t] as number);
   }
-  const boundaries = s.boundaries[issue] as number[];
-  let first = 0;
-  for (let k = 0; k < issue; k++) first += (s.boundaries[k] as number[]).length;
-  const stride = s.boundaries.reduce((n, list) => n + list.length, 0);
-  for (let t = 0; t < boundaries.length; t++) {
-    addExact(s.outcomeAbove[model * stride + first + t] as number[], above[t] as number);
+  const boundaries = listAt(s.boundaries, model, issue);
+  for (let t = 0; t < boundaries.count; t++) {
+    addExact(s.outcomeAbove[boundaries.first + t] as number[], above[t] as number);
   }
   addExact(s.statusQuoHolds[cell] as number[], statusQuoHolds);
 }
@@ -228,16 +201,23 @@ function binOf(s: SimulationSummary, issue: number, x: number): number {
   );
 }
 
-/** Index of an issue's first outcome point within one model's block. */
-export function pointOffset(s: { points: number[][] }, issue: number): number {
-  let n = 0;
-  for (let k = 0; k < issue; k++) n += (s.points[k] as number[]).length;
-  return n;
-}
-
-/** Total outcome points over all issues (per model). */
-export function pointCount(s: { points: number[][] }): number {
-  return s.points.reduce((n, list) => n + list.length, 0);
+/**
+ * Where one model's entries for one issue sit in a flat per-model-per-issue array laid out
+ * model-major by `lists` (each issue's points, or boundaries): the first index and how many.
+ */
+export function listAt(
+  lists: readonly (readonly number[])[],
+  model: number,
+  issue: number,
+): { first: number; count: number } {
+  let total = 0;
+  let before = 0;
+  for (let k = 0; k < lists.length; k++) {
+    const n = (lists[k] as readonly number[]).length;
+    if (k < issue) before += n;
+    total += n;
+  }
+  return { first: model * total + before, count: (lists[issue] as readonly number[]).length };
 }
 
 /** Record one forecast of one model on one issue. */

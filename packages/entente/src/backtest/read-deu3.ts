@@ -1,6 +1,6 @@
-import { readFile } from "node:fs/promises";
 import { decodeText } from "../io/decode-text.ts";
 import { InputError } from "../io/diagnostic.ts";
+import { readInputFile } from "../io/read-input-file.ts";
 import { type Deu3File, isUsable, parseDeu3 } from "./deu3-parse.ts";
 
 /** Fewest usable issues to score or calibrate on: two in each half of the split. */
@@ -11,14 +11,7 @@ export const MIN_USABLE = 4;
  * unreadable file, a table that is not DEU III, a bad value, or one without a usable issue.
  */
 export async function readDeu3(file: string): Promise<{ table: Deu3File; bytes: Uint8Array }> {
-  let bytes: Uint8Array;
-  try {
-    bytes = await readFile(file);
-  } catch (e) {
-    const code = (e as { code?: string }).code;
-    const message = code === "ENOENT" ? "no such file" : `cannot read: ${(e as Error).message}`;
-    throw new InputError([{ file, line: 1, col: 1, path: "(file)", message }]);
-  }
+  const bytes = await readInputFile(file, "the DEU III table");
   const decoded = decodeText(bytes, file);
   if ("diagnostic" in decoded) throw new InputError([decoded.diagnostic]);
   const parsed = parseDeu3(decoded.text, file);

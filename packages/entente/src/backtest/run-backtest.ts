@@ -157,6 +157,7 @@ export function runDeu3Backtest(
         const r = recs[k];
         return r ? [Math.abs(r.forecast - r.outcome)] : [];
       });
+    const allErrors = errors(all);
     const held = scoreHeldOut(trainAndForecast(recs, trainIdx, heldOutIdx, method));
     const cf = crossFitted(recs, method, folds, seed);
     intervals.push(new Map([...cf.calibrated].map(([k, f]) => [k, f.intervals])));
@@ -164,11 +165,11 @@ export function runDeu3Backtest(
     return {
       model: model.id,
       label: model.label,
-      ...summariseErrors(errors(all)),
+      ...summariseErrors(allErrors),
       heldOut: { ...held.calibrated, medianAE: summariseErrors(errors(heldOutIdx)).medianAE },
       crossFitted: crossScores.calibrated,
       baseline: { heldOut: held.baseline, crossFitted: crossScores.baseline },
-      skipped: usable.length - errors(all).length,
+      skipped: usable.length - allErrors.length,
     };
   });
   return {

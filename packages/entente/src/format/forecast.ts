@@ -110,7 +110,7 @@ export function headlineOf(
       bands: o.bands,
       median: o.median,
       interval80: o.intervals["80"],
-      statusQuoHolds: doc.outcomes.phases.length > 0 ? o.statusQuoHolds : undefined,
+      statusQuoHolds: checked ? o.statusQuoHolds : undefined,
     },
     decimalsFor(row.max - row.min),
   )} [${lead.label}]`;

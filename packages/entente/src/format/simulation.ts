@@ -1,6 +1,7 @@
 import {
   issueHeadline,
   percent,
+  pointLabel,
   type Scenario,
   type SimulationPlan,
   type SimulationReport,
@@ -99,12 +100,7 @@ export function simulationTable(doc: SimulationDocument, scenario: Scenario): st
     }
     lines.push("  named outcomes (the stretch of the scale nearest each label):");
     for (const [j, band] of (lead?.outcome.bands ?? []).entries()) {
-      const label =
-        band.at === scale?.min
-          ? scale.minLabel
-          : band.at === scale?.max
-            ? scale.maxLabel
-            : (scale?.marks?.find((x) => x.at === band.at)?.label ?? "");
+      const label = info ? pointLabel(info, band.at) : "";
       const cells = issue.models
         .map((m) => percent(m.outcome.bands[j]?.probability ?? Number.NaN).padStart(8))
         .join("");

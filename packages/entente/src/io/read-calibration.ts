@@ -1,8 +1,8 @@
-import { readFile } from "node:fs/promises";
 import { type Calibration, DEU3_CALIBRATION, validateCalibration } from "@entente/core";
 import { decodeText } from "./decode-text.ts";
 import { byPosition, InputError } from "./diagnostic.ts";
 import { parseLocated } from "./parse-document.ts";
+import { readInputFile } from "./read-input-file.ts";
 
 /**
  * The calibration `--calibration` names: `none` (no model error: input uncertainty only),
@@ -12,17 +12,11 @@ import { parseLocated } from "./parse-document.ts";
 export async function readCalibration(spec: string | undefined): Promise<Calibration | null> {
   if (spec === undefined || spec === "default") return DEU3_CALIBRATION;
   if (spec === "none") return null;
-  let bytes: Uint8Array;
-  try {
-    bytes = await readFile(spec);
-  } catch (e) {
-    const code = (e as { code?: string }).code;
-    const message =
-      code === "ENOENT"
-        ? 'no such file; --calibration takes "none", "default" or a file written by `entente calibrate`'
-        : `cannot read: ${(e as Error).message}`;
-    throw new InputError([{ file: spec, line: 1, col: 1, path: "(file)", message }]);
-  }
+  const bytes = await readInputFile(
+    spec,
+    "a calibration file",
+    'no such file; --calibration takes "none", "default" or a file written by `entente calibrate`',
+  );
   return parseCalibration(bytes, spec);
 }
 

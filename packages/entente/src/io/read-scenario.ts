@@ -3,6 +3,9 @@ import { prepareScenario, type Scenario, type ScenarioData, validateScenario } f
 import { decodeText, MAX_SCENARIO_BYTES } from "./decode-text.ts";
 import { byPosition, type Diagnostic, InputError } from "./diagnostic.ts";
 import { parseLocated } from "./parse-document.ts";
+import { describeFsError } from "./read-input-file.ts";
+
+const SCENARIO_FILE = "a YAML or JSON scenario file";
 
 /** A scenario read from a file and validated, with its numeric form ready for the models. */
 export interface LoadedScenario {
@@ -43,11 +46,11 @@ export async function readScenario(file: string): Promise<LoadedScenario> {
   let size: number;
   try {
     const info = await stat(file);
-    if (!info.isFile()) fail("not a file; expected a YAML or JSON scenario file");
+    if (!info.isFile()) fail(`not a file; expected ${SCENARIO_FILE}`);
     size = info.size;
   } catch (e) {
     if (e instanceof InputError) throw e;
-    return fail(describeFsError(e));
+    return fail(describeFsError(e, SCENARIO_FILE));
   }
   if (size > MAX_SCENARIO_BYTES) {
     const mb = (n: number) => `${(n / 1024 / 1024).toFixed(1)} MB`;
@@ -57,17 +60,9 @@ export async function readScenario(file: string): Promise<LoadedScenario> {
   try {
     bytes = await readFile(file);
   } catch (e) {
-    return fail(describeFsError(e));
+    return fail(describeFsError(e, SCENARIO_FILE));
   }
   const result = parseScenario(bytes, file);
   if ("diagnostics" in result) throw new InputError(result.diagnostics);
   return { file, scenario: result.scenario, data: prepareScenario(result.scenario) };
-}
-
-function describeFsError(e: unknown): string {
-  const code = (e as { code?: string }).code;
-  if (code === "ENOENT") return "no such file";
-  if (code === "EACCES") return "permission denied";
-  if (code === "EISDIR") return "is a directory; expected a YAML or JSON scenario file";
-  return `cannot read: ${(e as Error).message}`;
 }

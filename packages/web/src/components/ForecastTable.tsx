@@ -46,7 +46,10 @@ export function ForecastTable(props: ForecastTableProps) {
             interval80: outcome.intervals["80"],
             statusQuoHolds: (outcomes?.phases.length ?? 0) > 0 ? outcome.statusQuoHolds : undefined,
           })}{" "}
-          <span className="hint">({lead.label}, its error calibrated on DEU III outcomes)</span>
+          <span className="hint">
+            ({lead.label}
+            {outcome.calibrated ? ", its error calibrated on DEU III outcomes" : ""})
+          </span>
         </p>
       )}
       {outcomes && outcomes.phases.length > 0 && (

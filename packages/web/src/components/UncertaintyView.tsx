@@ -1,4 +1,4 @@
-import { issueHeadline, percent, type Scenario } from "@entente/core";
+import { issueHeadline, percent, pointLabel, type Scenario } from "@entente/core";
 import * as Plot from "@observablehq/plot";
 import { useEffect, useId, useMemo, useRef, useState } from "react";
 import { api, type ModelInfo, type RunRecord } from "../api.ts";
@@ -308,12 +308,6 @@ function Distributions({
   const tornado = result.sensitivity?.filter((s) => s.issue === issue) ?? [];
   const lead = entry.models.find((m) => m.n > 0);
   const checked = result.report.phases.length > 0;
-  const bandLabel = (at: number) =>
-    at === info.scale.min
-      ? info.scale.minLabel
-      : at === info.scale.max
-        ? info.scale.maxLabel
-        : (info.scale.marks?.find((m) => m.at === at)?.label ?? fmt(at));
   return (
     <div className="distributions">
       {lead && (
@@ -397,7 +391,7 @@ function Distributions({
           {(lead?.outcome.bands ?? []).map((b, j) => (
             <tr key={b.at}>
               <th scope="row">
-                {bandLabel(b.at)}{" "}
+                {pointLabel(info, b.at)}{" "}
                 <span className="hint">
                   ({fmt(b.from)}–{fmt(b.to)})
                 </span>

@@ -8,10 +8,13 @@ import { type Scenario, validateScenario } from "@entente/core";
 import { Document, isMap, isScalar, isSeq, visit } from "yaml";
 import { decodeText, MAX_SCENARIO_BYTES } from "../decode-text.ts";
 import { type Diagnostic, InputError } from "../diagnostic.ts";
+import { describeFsError } from "../read-input-file.ts";
 import { baseName, type ImportedTable, type ImportFormat, toScenario } from "./common.ts";
 import { type EumTableOptions, looksLikeEumTable, readEumTable } from "./eum-table.ts";
 import { readKtabCsv } from "./ktab-csv.ts";
 import { readKtabXml } from "./ktab-xml.ts";
+
+const IMPORT_FILE = "a KTAB CSV or XML file or an EUM table";
 
 export interface ImportOptions extends EumTableOptions {
   /** The input's format; detected from the name and contents when absent. */
@@ -139,30 +142,22 @@ export async function importFile(file: string, options: ImportOptions = {}): Pro
   };
   try {
     const info = await stat(file);
-    if (!info.isFile()) fail("not a file; expected a KTAB CSV or XML file or an EUM table");
+    if (!info.isFile()) fail(`not a file; expected ${IMPORT_FILE}`);
     if (info.size > MAX_SCENARIO_BYTES) {
       const mb = (n: number) => `${(n / 1024 / 1024).toFixed(1)} MB`;
       fail(`file is ${mb(info.size)}; input files are limited to ${mb(MAX_SCENARIO_BYTES)}`);
     }
   } catch (e) {
     if (e instanceof InputError) throw e;
-    fail(describeFsError(e));
+    fail(describeFsError(e, IMPORT_FILE));
   }
   let bytes: Uint8Array;
   try {
     bytes = await readFile(file);
   } catch (e) {
-    return fail(describeFsError(e));
+    return fail(describeFsError(e, IMPORT_FILE));
   }
   return importText(bytes, file, options);
-}
-
-function describeFsError(e: unknown): string {
-  const code = (e as { code?: string }).code;
-  if (code === "ENOENT") return "no such file";
-  if (code === "EACCES") return "permission denied";
-  if (code === "EISDIR") return "is a directory; expected a KTAB CSV or XML file or an EUM table";
-  return `cannot read: ${(e as Error).message}`;
 }
 
 /**

@@ -15,7 +15,9 @@ export function distinctPositions(positions: ArrayLike<number>, tolerance = 0): 
 /**
  * Write into `out` the `out.length` (or fewer) distinct positions nearest to `forecast`, nearest
  * first (ties: the lower position first), from `distinct` (ascending, {@link distinctPositions});
- * returns how many were written. O(log n + count).
+ * returns how many were written. O(log n + count). These are the candidate outcomes of a
+ * predictive distribution: on DEU III, 64 % of outcomes equal a position some actor held, 36 %
+ * the one nearest the compromise forecast.
  */
 export function nearestPositions(
   distinct: Float64Array,
@@ -41,22 +43,4 @@ export function nearestPositions(
     else out[n++] = distinct[right++] as number;
   }
   return n;
-}
-
-/**
- * The distinct positions actors hold on an issue, nearest to `forecast` first (ties: the lower
- * position first), at most `count` of them. Positions closer than `tolerance` count as one.
- * These are the candidate outcomes of a predictive distribution: on DEU III, 64 % of outcomes
- * equal a position some actor held, 36 % the one nearest the compromise forecast.
- * @example rankedPositions([0, 40, 40, 100], 55, 3) // => Float64Array [40, 100, 0]
- */
-export function rankedPositions(
-  positions: ArrayLike<number>,
-  forecast: number,
-  count: number,
-  tolerance = 0,
-): Float64Array {
-  const out = new Float64Array(Math.max(0, count));
-  const n = nearestPositions(distinctPositions(positions, tolerance), forecast, out);
-  return out.subarray(0, n);
 }
