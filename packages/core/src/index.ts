@@ -17,14 +17,15 @@ export { baselinePredictive } from "./calibration/baseline-predictive.ts";
 export { CalibrationSchema, validateCalibration } from "./calibration/calibration-schema.ts";
 export { DEU3_CALIBRATION } from "./calibration/deu3-calibration.ts";
 export {
+  cdfAt,
   centralInterval,
   centralLevelOf,
-  type DiscreteDistribution,
-  discreteCdf,
-  discreteDistribution,
-  discreteQuantile,
-  mixDiscrete,
-} from "./calibration/discrete-distribution.ts";
+  type Distribution,
+  distributionOf,
+  mixDistributions,
+  type Piece,
+  quantileAt,
+} from "./calibration/distribution.ts";
 export {
   type CalibrationMethod,
   type CalibrationRecord,
@@ -43,6 +44,7 @@ export { positionSpread } from "./calibration/position-spread.ts";
 export {
   addPredictiveAtLeast,
   drawPredictive,
+  gapKnot,
   type IssueShape,
   issueShape,
   type Predictive,
@@ -51,7 +53,6 @@ export {
   predictiveAt,
   predictiveAtLeast,
   predictiveDistribution,
-  residualValue,
 } from "./calibration/predictive-distribution.ts";
 export {
   type AdditiveUtility,

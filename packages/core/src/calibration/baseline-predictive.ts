@@ -1,4 +1,4 @@
-import { type DiscreteDistribution, discreteDistribution } from "./discrete-distribution.ts";
+import { type Distribution, distributionOf } from "./distribution.ts";
 import { INTERVAL_LEVELS, type IntervalLevel } from "./model-calibration.ts";
 
 /**
@@ -12,7 +12,7 @@ export function baselinePredictive(
   forecast: number,
   min: number,
   max: number,
-): { distribution: DiscreteDistribution; intervals: Record<IntervalLevel, [number, number]> } {
+): { distribution: Distribution; intervals: Record<IntervalLevel, [number, number]> } {
   const n = absoluteErrors.length;
   const clamp = (x: number) => (x < min ? min : Math.min(x, max));
   const values: number[] = [];
@@ -25,7 +25,7 @@ export function baselinePredictive(
     intervals[level] = [clamp(forecast - q), clamp(forecast + q)];
   }
   return {
-    distribution: discreteDistribution(values, new Array<number>(2 * n).fill(1 / (2 * n))),
+    distribution: distributionOf(values, new Array<number>(2 * n).fill(1 / (2 * n))),
     intervals,
   };
 }

@@ -1,7 +1,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { randomStream } from "../random/stream.ts";
-import { centralInterval } from "./discrete-distribution.ts";
+import { centralInterval } from "./distribution.ts";
 import { type CalibrationRecord, fitModelCalibration } from "./fit-model-calibration.ts";
 import { INTERVAL_LEVELS } from "./model-calibration.ts";
 import { predictive, predictiveDistribution } from "./predictive-distribution.ts";

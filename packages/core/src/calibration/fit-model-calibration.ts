@@ -1,4 +1,4 @@
-import { centralLevelOf } from "./discrete-distribution.ts";
+import { centralLevelOf } from "./distribution.ts";
 import { INTERVAL_LEVELS, type IntervalLevel, type ModelCalibration } from "./model-calibration.ts";
 import { nearestPositions } from "./nearest-positions.ts";
 import {

@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { discreteCdf } from "./discrete-distribution.ts";
+import { cdfAt } from "./distribution.ts";
 import type { ModelCalibration } from "./model-calibration.ts";
 import {
   addPredictiveAtLeast,
@@ -32,29 +32,47 @@ describe("predictive distribution", () => {
     expect([...p.atomWeights]).toEqual([0.4, 0.1]);
   });
 
-  it("scales the other errors by the spread of positions and keeps 1/(n+1) for the ends", () => {
-    // Positions 20, 40, 40, 90 (equal weights): mean 47.5, sd = √(1418.75/4 … ) — recomputed:
+  it("scales the other errors by the spread of positions, 1/(n+1) of the rest per gap", () => {
     const mean = (20 + 40 + 40 + 90) / 4;
     const sd = Math.sqrt([20, 40, 40, 90].reduce((s, x) => s + (x - mean) ** 2, 0) / 4);
     expect(p.scale).toBeCloseTo(sd, 12);
-    expect(p.residualWeight).toBeCloseTo(0.5 / 6, 15);
-    expect(p.endWeight).toBeCloseTo(0.5 / 12, 15);
+    // Atoms 0.5; the other 0.5 over the 6 gaps between 0, the 5 scaled errors and 100.
+    expect(p.gapWeight).toBeCloseTo(0.5 / 6, 15);
     const d = predictiveDistribution(p);
-    expect(d.weights.reduce((a, b) => a + b, 0)).toBeCloseTo(1, 14);
+    expect(cdfAt(d, 100)).toBeCloseTo(1, 14);
+    // Uniform within a gap: between the errors 0 and 0.25 (no atom there) the probability
+    // rises linearly, half the gap's by its middle.
+    const b = 50 + 0.25 * sd;
+    expect(cdfAt(d, (50 + b) / 2) - cdfAt(d, 50)).toBeCloseTo(0.5 / 12, 14);
   });
 
-  it("agrees with its discrete form at every threshold, and never gives 0 inside the scale", () => {
+  it("agrees with its distribution at every threshold, and never gives 0 or 1 inside the scale", () => {
     const d = predictiveDistribution(p);
     fc.assert(
       fc.property(fc.double({ min: -10, max: 110, noNaN: true }), (t) => {
-        expect(predictiveAtLeast(p, t)).toBeCloseTo(1 - discreteCdf(d, t, true), 12);
-        expect(predictiveAtLeast(p, t, true)).toBeCloseTo(1 - discreteCdf(d, t), 12);
-        if (t > 0 && t <= 100) {
+        expect(predictiveAtLeast(p, t)).toBeCloseTo(1 - cdfAt(d, t, true), 12);
+        expect(predictiveAtLeast(p, t, true)).toBeCloseTo(1 - cdfAt(d, t), 12);
+        // (Closer to the ends than 1e-6, 1 − P rounds to 1.)
+        if (t > 1e-6 && t < 100 - 1e-6) {
           expect(predictiveAtLeast(p, t)).toBeGreaterThan(0);
           expect(predictiveAtLeast(p, t)).toBeLessThan(1);
         }
       }),
     );
+  });
+
+  it("gives every stretch of the scale some probability, however far from the errors", () => {
+    // Errors of at most a tenth of the spread: the outer gaps reach out to the scale's ends.
+    const narrow = predictive({ ...calibration, residuals: [-0.1, 0, 0.1] }, input);
+    for (const [lo, hi] of [
+      [0, 5],
+      [60, 61],
+      [95, 100],
+    ] as const) {
+      expect(predictiveAtLeast(narrow, lo) - predictiveAtLeast(narrow, hi, true)).toBeGreaterThan(
+        0,
+      );
+    }
   });
 
   it("sums probabilities at many points in one pass exactly as point by point", () => {
@@ -66,19 +84,16 @@ describe("predictive distribution", () => {
     }
   });
 
-  it("draws each outcome with its weight", () => {
+  it("draws from its distribution", () => {
     const d = predictiveDistribution(p);
     const n = 20_000;
-    const counts = new Map<number, number>();
-    for (let i = 0; i < n; i++) {
-      const x = drawPredictive(p, (i + 0.5) / n);
-      counts.set(x, (counts.get(x) ?? 0) + 1);
+    const draws = Float64Array.from({ length: n }, (_, i) =>
+      drawPredictive(p, (i + 0.5) / n),
+    ).sort();
+    for (const t of [0, 10, 20, 30, 40, 45, 50, 60, 75, 90, 100]) {
+      let below = 0;
+      while (below < n && (draws[below] as number) <= t) below++;
+      expect(below / n).toBeCloseTo(cdfAt(d, t), 3);
     }
-    const expected = new Map<number, number>();
-    for (let j = 0; j < d.values.length; j++) {
-      const v = d.values[j] as number;
-      expected.set(v, (expected.get(v) ?? 0) + (d.weights[j] as number));
-    }
-    for (const [v, w] of expected) expect((counts.get(v) ?? 0) / n).toBeCloseTo(w, 3);
   });
 });

@@ -1,4 +1,4 @@
-import { type DiscreteDistribution, discreteDistribution } from "./discrete-distribution.ts";
+import { type Distribution, distributionOf, type Piece } from "./distribution.ts";
 import type { ModelCalibration } from "./model-calibration.ts";
 import { distinctPositions, nearestPositions } from "./nearest-positions.ts";
 import { positionSpread } from "./position-spread.ts";
@@ -16,8 +16,9 @@ export interface PredictiveInput {
 
 /**
  * A model's predictive distribution for one issue, kept in parts so that probabilities and draws
- * cost O(log n): atoms at held positions, the forecast plus each scaled training error (clamped
- * to the scale), and the chance of an error beyond any seen at the scale's two ends.
+ * cost O(log n): atoms at held positions, and the rest spread over the n + 1 gaps between the
+ * scale's ends and the n scaled training errors around the forecast (clamped to the scale),
+ * equal probability per gap, uniform within it.
  */
 export interface Predictive {
   forecast: number;
@@ -27,11 +28,10 @@ export interface Predictive {
   scale: number;
   atomValues: Float64Array;
   atomWeights: Float64Array;
+  /** Training errors, ascending. */
   residuals: readonly number[];
-  /** Weight of each residual value. */
-  residualWeight: number;
-  /** Weight of each scale end. */
-  endWeight: number;
+  /** Probability of each of the n + 1 gaps. */
+  gapWeight: number;
 }
 
 /** What a predictive distribution needs of an issue besides the forecast (see {@link issueShape}). */
@@ -68,10 +68,11 @@ export function issueShape(
  * refinements shown to sharpen it on held-out DEU III decisions:
  * - the outcome equals the r-th nearest distinct held position with the share `atoms[r]` seen
  *   in training (a collective decision usually adopts some actor's proposal);
- * - otherwise it is forecast + spread × e for each training error e, each with equal weight,
- *   clamped to the scale; as in conformal prediction, a new error exceeds all n seen with
- *   probability 1/(n+1), which goes to the scale's ends (half each) so that no outcome on the
- *   scale has probability 0.
+ * - otherwise it is forecast + spread × e, the errors e scaled by the spread of positions. As in
+ *   conformal prediction, a new error falls between any two consecutive ordered training errors
+ *   — or below the smallest, or above the largest — with the same probability 1/(n+1); within
+ *   such a gap it is taken as uniform, and the outer gaps end at the scale's ends (outcomes
+ *   clamped to the scale). So no stretch of the scale has probability 0.
  * `scale: "none"` uses the scale's length instead of the spread (errors as a share of the scale).
  */
 export function predictive(
@@ -107,50 +108,68 @@ export function predictiveAt(
     atomValues: values,
     atomWeights: weights,
     residuals: calibration.residuals,
-    residualWeight: rest / (n + 1),
-    endWeight: rest / (2 * (n + 1)),
+    gapWeight: rest / (n + 1),
   };
 }
 
 /** Scratch for the nearest positions (atoms are at most 10). */
 const nearest = new Float64Array(10);
 
-/** The j-th residual outcome: forecast + scale × e_j, clamped to the scale (ascending in j). */
-export function residualValue(p: Predictive, j: number): number {
-  const x = p.forecast + p.scale * (p.residuals[j] as number);
+/**
+ * Knot j of the gaps (j = 0 … n + 1): the scale's minimum, the residual outcomes
+ * forecast + scale × e, clamped to the scale, ascending, and the scale's maximum.
+ */
+export function gapKnot(p: Predictive, j: number): number {
+  if (j <= 0) return p.min;
+  if (j > p.residuals.length) return p.max;
+  const x = p.forecast + p.scale * (p.residuals[j - 1] as number);
   return x < p.min ? p.min : Math.min(x, p.max);
 }
 
-/** Number of residual outcomes ≥ t (or > t when `strict`), by binary search. */
-function residualsFrom(p: Predictive, t: number, strict: boolean): number {
+/** First knot index j (0 … n + 2) with knot ≥ t, or > t when `strict`, by binary search. */
+function firstKnot(p: Predictive, t: number, strict: boolean): number {
   let lo = 0;
-  let hi = p.residuals.length;
+  let hi = p.residuals.length + 2;
   while (lo < hi) {
     const mid = (lo + hi) >> 1;
-    const v = residualValue(p, mid);
+    const v = gapKnot(p, mid);
     if (strict ? v > t : v >= t) hi = mid;
     else lo = mid + 1;
   }
-  return p.residuals.length - lo;
+  return lo;
+}
+
+/**
+ * How many of the n + 1 gaps lie at or above t (> t when `strict`), a gap straddling t
+ * counting by the share of it above t: a gap of zero length is an atom and counts whole when
+ * its point does.
+ */
+function gapsFrom(p: Predictive, t: number, strict: boolean): number {
+  const gaps = p.residuals.length + 1;
+  // Gaps starting at a knot that counts are whole; the one ending there may count in part.
+  const j = firstKnot(p, t, strict);
+  let count = Math.max(0, gaps - j);
+  if (j >= 1 && j <= gaps) {
+    const a = gapKnot(p, j - 1);
+    const b = gapKnot(p, j);
+    if (b > a) count += Math.min(1, Math.max(0, (b - t) / (b - a)));
+  }
+  return count;
 }
 
 /** P(X ≥ t) under the predictive distribution, or P(X > t) when `strict`. */
 export function predictiveAtLeast(p: Predictive, t: number, strict = false): number {
-  let q = 0;
+  let q = p.gapWeight * gapsFrom(p, t, strict);
   for (let r = 0; r < p.atomValues.length; r++) {
     const v = p.atomValues[r] as number;
     if (strict ? v > t : v >= t) q += p.atomWeights[r] as number;
   }
-  q += p.residualWeight * residualsFrom(p, t, strict);
-  if (strict ? p.min > t : p.min >= t) q += p.endWeight;
-  if (strict ? p.max > t : p.max >= t) q += p.endWeight;
   return Math.min(1, Math.max(0, q));
 }
 
 /**
  * Add weight × P(X ≥ tⱼ) — or P(X > tⱼ) when `strict` — to `out[j]` for every point tⱼ of
- * `points` (ascending): the same as {@link predictiveAtLeast} point by point, in one merge pass
- * over the residual outcomes.
+ * `points` ({@link predictiveAtLeast} at each).
  */
 export function addPredictiveAtLeast(
   p: Predictive,
@@ -159,32 +178,14 @@ export function addPredictiveAtLeast(
   out: Float64Array,
   strict = false,
 ): void {
-  const n = p.residuals.length;
-  const { forecast, scale, min, max, residuals } = p;
-  let j = 0; // residual outcomes below (strict: at or below) the current point
   for (let t = 0; t < points.length; t++) {
-    const x = points[t] as number;
-    // residualValue inlined: forecast + scale·e, clamped to the scale.
-    while (j < n) {
-      const raw = forecast + scale * (residuals[j] as number);
-      const v = raw < min ? min : Math.min(raw, max);
-      if (strict ? v > x : v >= x) break;
-      j++;
-    }
-    let q = p.residualWeight * (n - j);
-    for (let r = 0; r < p.atomValues.length; r++) {
-      const v = p.atomValues[r] as number;
-      if (strict ? v > x : v >= x) q += p.atomWeights[r] as number;
-    }
-    if (strict ? min > x : min >= x) q += p.endWeight;
-    if (strict ? max > x : max >= x) q += p.endWeight;
-    out[t] = (out[t] as number) + weight * Math.min(q, 1);
+    out[t] = (out[t] as number) + weight * predictiveAtLeast(p, points[t] as number, strict);
   }
 }
 
 /**
- * One draw from the predictive distribution for a uniform u in [0, 1): the atoms, the residual
- * outcomes and the two ends laid end to end on [0, 1).
+ * One draw from the predictive distribution for a uniform u in [0, 1): the atoms, then the
+ * gaps in order, laid end to end on [0, 1), a draw inside a gap placed by its share of it.
  */
 export function drawPredictive(p: Predictive, u: number): number {
   let at = u;
@@ -193,23 +194,18 @@ export function drawPredictive(p: Predictive, u: number): number {
     if (at < w) return p.atomValues[r] as number;
     at -= w;
   }
-  const n = p.residuals.length;
-  if (p.residualWeight > 0) {
-    const j = Math.floor(at / p.residualWeight);
-    if (j < n) return residualValue(p, j);
-    at -= n * p.residualWeight;
-  }
-  return at < p.endWeight ? p.min : p.max;
+  if (!(p.gapWeight > 0)) return p.atomValues[p.atomValues.length - 1] ?? p.forecast;
+  const position = Math.min(at / p.gapWeight, p.residuals.length + 1);
+  const g = Math.min(Math.floor(position), p.residuals.length);
+  const a = gapKnot(p, g);
+  return a + Math.min(1, position - g) * (gapKnot(p, g + 1) - a);
 }
 
-/** The predictive distribution as one sorted discrete distribution (for quantiles and scores). */
-export function predictiveDistribution(p: Predictive): DiscreteDistribution {
-  const n = p.residuals.length;
-  const values: number[] = [...p.atomValues, p.min, p.max];
-  const weights: number[] = [...p.atomWeights, p.endWeight, p.endWeight];
-  for (let j = 0; j < n; j++) {
-    values.push(residualValue(p, j));
-    weights.push(p.residualWeight);
+/** The predictive distribution as one {@link Distribution} (for quantiles and scores). */
+export function predictiveDistribution(p: Predictive): Distribution {
+  const pieces: Piece[] = [];
+  for (let g = 0; g <= p.residuals.length; g++) {
+    pieces.push({ lo: gapKnot(p, g), hi: gapKnot(p, g + 1), weight: p.gapWeight });
   }
-  return discreteDistribution(values, weights);
+  return distributionOf(p.atomValues, p.atomWeights, pieces);
 }

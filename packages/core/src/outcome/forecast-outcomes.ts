@@ -1,5 +1,5 @@
 import { uncheckedPhases } from "../agreement/phase-agreement.ts";
-import { centralInterval, discreteCdf } from "../calibration/discrete-distribution.ts";
+import { cdfAt, quantileAt } from "../calibration/distribution.ts";
 import type { IntervalLevel } from "../calibration/model-calibration.ts";
 import { ModelInputError } from "../models/model.ts";
 import { type PhaseStep, phasedSteps } from "../phases.ts";
@@ -79,10 +79,10 @@ export function forecastOutcomes(
         min,
         max,
         marks.map((x) => x.at),
-        (b) => 1 - (discreteCdf(d, b, true) + discreteCdf(d, b)) / 2,
+        (b) => 1 - (cdfAt(d, b, true) + cdfAt(d, b)) / 2,
       ).map((band) => ({ ...band, label: pointLabel(issue, band.at) }));
       (issues[k] as (typeof issues)[number]).models[model.id] = {
-        median: centralInterval(d, 0)[0],
+        median: quantileAt(d, 0.5),
         intervals: intervalsAt(d, levels),
         bands,
         statusQuoHolds: law.statusQuoWeight,

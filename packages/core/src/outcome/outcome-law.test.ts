@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { discreteCdf } from "../calibration/discrete-distribution.ts";
+import { cdfAt } from "../calibration/distribution.ts";
 import type { ModelCalibration } from "../calibration/model-calibration.ts";
 import { predictive } from "../calibration/predictive-distribution.ts";
 import { drawOutcome, lawAtLeastAll, lawDistribution, outcomeLaw } from "./outcome-law.ts";
@@ -43,8 +43,8 @@ describe("outcomeLaw", () => {
     lawAtLeastAll(law, points, atLeast);
     lawAtLeastAll(law, points, above, true);
     for (const [j, t] of points.entries()) {
-      expect(atLeast[j]).toBeCloseTo(1 - discreteCdf(d, t, true), 14);
-      expect(above[j]).toBeCloseTo(1 - discreteCdf(d, t), 14);
+      expect(atLeast[j]).toBeCloseTo(1 - cdfAt(d, t, true), 14);
+      expect(above[j]).toBeCloseTo(1 - cdfAt(d, t), 14);
     }
   });
 

@@ -1,4 +1,8 @@
-import { type DiscreteDistribution, mixDiscrete } from "../calibration/discrete-distribution.ts";
+import {
+  type Distribution,
+  distributionOf,
+  mixDistributions,
+} from "../calibration/distribution.ts";
 import {
   addPredictiveAtLeast,
   drawPredictive,
@@ -101,13 +105,10 @@ export function drawOutcome(law: OutcomeLaw, u: number, v: number): number {
   return last.predictive ? drawPredictive(last.predictive, v) : last.forecast;
 }
 
-/** The whole law as one discrete distribution (quantiles and intervals of `forecast`). */
-export function lawDistribution(law: OutcomeLaw): DiscreteDistribution {
-  const point = (x: number): DiscreteDistribution => ({
-    values: Float64Array.of(x),
-    weights: Float64Array.of(1),
-  });
-  return mixDiscrete([
+/** The whole law as one {@link Distribution} (quantiles and intervals of `forecast`). */
+export function lawDistribution(law: OutcomeLaw): Distribution {
+  const point = (x: number) => distributionOf([x], [1]);
+  return mixDistributions([
     ...law.parts.map((part) => ({
       weight: part.weight,
       distribution: part.predictive

@@ -1,4 +1,4 @@
-import { type DiscreteDistribution, discreteCdf } from "../calibration/discrete-distribution.ts";
+import { cdfAt, type Distribution } from "../calibration/distribution.ts";
 
 /**
  * Add one outcome to a probability integral transform (PIT) histogram of `counts.length` equal
@@ -7,10 +7,10 @@ import { type DiscreteDistribution, discreteCdf } from "../calibration/discrete-
  * histogram of Czado, Gneiting & Held (2009, Biometrics 65(4)), the expected histogram of the
  * randomised PIT. A calibrated forecaster's histogram is flat.
  */
-export function addPit(counts: number[], d: DiscreteDistribution, y: number): void {
+export function addPit(counts: number[], d: Distribution, y: number): void {
   const bins = counts.length;
-  const lo = discreteCdf(d, y, true);
-  const hi = discreteCdf(d, y);
+  const lo = cdfAt(d, y, true);
+  const hi = cdfAt(d, y);
   if (hi - lo <= 1e-15) {
     const b = Math.min(bins - 1, Math.floor(lo * bins));
     counts[b] = (counts[b] as number) + 1;

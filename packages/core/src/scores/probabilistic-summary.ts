@@ -1,7 +1,4 @@
-import {
-  centralInterval,
-  type DiscreteDistribution,
-} from "../calibration/discrete-distribution.ts";
+import { centralInterval, type Distribution } from "../calibration/distribution.ts";
 import { INTERVAL_LEVELS, type IntervalLevel } from "../calibration/model-calibration.ts";
 import { crps } from "./crps.ts";
 import { addPit } from "./pit-histogram.ts";
@@ -11,7 +8,7 @@ export interface ProbabilisticForecast {
   /** The model's point forecast. */
   point: number;
   outcome: number;
-  distribution: DiscreteDistribution;
+  distribution: Distribution;
   /** The interval reported at each nominal level. */
   intervals: Record<IntervalLevel, [number, number]>;
 }
@@ -71,7 +68,7 @@ export function summariseProbabilistic(
 
 /** The central intervals of a distribution at the given levels, keyed by nominal level. */
 export function intervalsAt(
-  distribution: DiscreteDistribution,
+  distribution: Distribution,
   levels: Record<IntervalLevel, number>,
 ): Record<IntervalLevel, [number, number]> {
   const out = {} as Record<IntervalLevel, [number, number]>;

@@ -46,7 +46,7 @@ export function calibrateDeu3(
     version: 1,
     provenance: {
       method:
-        "split-conformal predictive distribution: the outcome is one of the nearest held positions with the shares seen in training, otherwise the forecast plus a training error scaled by the spread of positions; interval levels by leave-one-out conformal calibration (docs/calibration.md)",
+        "split-conformal predictive distribution: the outcome is one of the nearest held positions with the shares seen in training, otherwise the forecast plus an error scaled by the spread of positions, equally likely in each gap between consecutive training errors (uniform within it, the outer gaps reaching the scale's ends); interval levels by leave-one-out conformal calibration (docs/calibration.md)",
       atoms: method.atoms,
       scale: method.scale,
       data: options.source.file,
