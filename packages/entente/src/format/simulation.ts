@@ -125,7 +125,10 @@ export function simulationTable(doc: SimulationDocument, scenario: Scenario): st
       );
     }
     lines.push(`  (columns: ${issue.models.map((m) => m.model).join(", ")})`);
-    lines.push(`  mean spread between model forecasts ${fixed(issue.meanSpread, d)}`, "");
+    if (issue.models.length > 1) {
+      lines.push(`  mean spread between model forecasts ${fixed(issue.meanSpread, d)}`);
+    }
+    lines.push("");
   }
   if (checked) {
     lines.push(
