@@ -1,4 +1,3 @@
-import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { randomStream } from "../random/stream.ts";
 import { centralInterval } from "./distribution.ts";
@@ -55,28 +54,32 @@ describe("fitModelCalibration", () => {
   });
 
   it("covers the nominal share of new outcomes drawn from the same law", () => {
-    fc.assert(
-      fc.property(fc.integer({ min: 1, max: 1_000_000 }), (seed) => {
-        const train = synthetic(800, seed);
-        const test = synthetic(4000, seed + 7);
-        const c = fitModelCalibration(train);
-        const covered = { "50": 0, "80": 0, "95": 0 };
-        for (const r of test) {
-          const d = predictiveDistribution(predictive(c, r));
-          for (const level of INTERVAL_LEVELS) {
-            const [lo, hi] = centralInterval(d, c.levels[level]);
-            if (lo <= r.outcome && r.outcome <= hi) covered[level]++;
-          }
-        }
+    // Four fixed training/test pairs (every draw seeded, so the test cannot flake), coverage
+    // pooled over them: its sampling error, from training and test, is binomial with 1/800 +
+    // 1/4000 per pair (measured over 30 pairs: sd 1.7 / 1.6 / 0.9 points against binomial
+    // 1.9 / 1.6 / 0.8), so 3.5 standard deviations of the pooled mean leave a bias of 3 points
+    // at 80 % nowhere to hide.
+    const seeds = [11, 23, 37, 41];
+    const covered = { "50": 0, "80": 0, "95": 0 };
+    let n = 0;
+    for (const seed of seeds) {
+      const train = synthetic(800, seed);
+      const test = synthetic(4000, seed + 7);
+      const c = fitModelCalibration(train);
+      for (const r of test) {
+        const d = predictiveDistribution(predictive(c, r));
         for (const level of INTERVAL_LEVELS) {
-          const a = Number(level) / 100;
-          // Training and test sampling error, three standard deviations.
-          const tolerance = 3 * Math.sqrt(a * (1 - a) * (1 / 800 + 1 / 4000));
-          expect(Math.abs(covered[level] / test.length - a)).toBeLessThan(tolerance);
+          const [lo, hi] = centralInterval(d, c.levels[level]);
+          if (lo <= r.outcome && r.outcome <= hi) covered[level]++;
         }
-      }),
-      { numRuns: 4 },
-    );
+      }
+      n += test.length;
+    }
+    for (const level of INTERVAL_LEVELS) {
+      const a = Number(level) / 100;
+      const sd = Math.sqrt((a * (1 - a) * (1 / 800 + 1 / 4000)) / seeds.length);
+      expect(Math.abs(covered[level] / n - a), `${level} %`).toBeLessThan(3.5 * sd);
+    }
   });
 
   it("rejects a method it cannot fit", () => {
