@@ -171,6 +171,38 @@ export {
   forecastScenario,
   type IssueForecastRow,
 } from "./forecast.ts";
+export {
+  FORECASTER_KINDS,
+  type ForecastEntry,
+  type ForecasterKind,
+  type ForecastScenario,
+  type LedgerEntry,
+  type LedgerRecord,
+  type RecordedDistribution,
+  type ResolutionEntry,
+} from "./ledger/ledger-entry.ts";
+export {
+  type EntryProblem,
+  isIsoDate,
+  ledgerEntryProblems,
+} from "./ledger/ledger-entry-problems.ts";
+export {
+  type LedgerQuestion,
+  ledgerQuestions,
+  type QuestionForecast,
+} from "./ledger/ledger-questions.ts";
+export {
+  recordDistribution,
+  recordedDistribution,
+} from "./ledger/recorded-distribution.ts";
+export {
+  FIFTY_FIFTY,
+  type ForecasterScore,
+  type LedgerScores,
+  referenceName,
+  type ScoreGrouping,
+  scoreLedger,
+} from "./ledger/score-ledger.ts";
 export type { Loss } from "./models/bargaining.ts";
 export { compromise, weightedMean } from "./models/compromise.ts";
 export { eumRoundDiagnostics } from "./models/eum/diagnostics.ts";
@@ -238,8 +270,12 @@ export {
   type ValidationResult,
   validateScenario,
 } from "./scenario/validate.ts";
+export { brierScore } from "./scores/brier-score.ts";
+export { type CalibrationBin, calibrationTable } from "./scores/calibration-table.ts";
 export { crps } from "./scores/crps.ts";
 export { type ErrorSummary, summariseErrors } from "./scores/error-summary.ts";
+export { logScore } from "./scores/log-score.ts";
+export { type MurphyDecomposition, murphyDecomposition } from "./scores/murphy-decomposition.ts";
 export { addPit } from "./scores/pit-histogram.ts";
 export {
   intervalsAt,
@@ -247,6 +283,7 @@ export {
   type ProbabilisticSummary,
   summariseProbabilistic,
 } from "./scores/probabilistic-summary.ts";
+export { wilsonInterval } from "./scores/wilson-interval.ts";
 export { addExact, canonicalExact, mergeExact, valueExact } from "./uncertainty/exact-sum.ts";
 export {
   bandBoundaries,
@@ -257,8 +294,10 @@ export {
 export {
   type DistributionReport,
   type Estimated,
+  histogramInverseQuantile,
   histogramQuantile,
   type OutcomeReport,
+  outcomeBins,
   type SimulationReport,
   simulationReport,
 } from "./uncertainty/report.ts";

@@ -169,14 +169,8 @@ function estimated(sum: number[], sumSq: number[], n: number): Estimated {
 function outcomeReport(s: SimulationSummary, m: number, k: number, n: number): OutcomeReport {
   const cell = m * s.issues.length + k;
   const [min, max] = s.scales[k] as [number, number];
-  const counts = s.outcomeHistogram.slice(cell * s.bins, (cell + 1) * s.bins);
-  const bins = {
-    counts,
-    min: s.outcomeBinMin.slice(cell * s.bins, (cell + 1) * s.bins),
-    max: s.outcomeBinMax.slice(cell * s.bins, (cell + 1) * s.bins),
-    minCount: s.outcomeBinMinCount.slice(cell * s.bins, (cell + 1) * s.bins),
-    maxCount: s.outcomeBinMaxCount.slice(cell * s.bins, (cell + 1) * s.bins),
-  };
+  const bins = outcomeBins(s, m, k);
+  const counts = bins.counts;
   const q = (p: number) => histogramInverseQuantile(bins, p);
   const points = s.points[k] as number[];
   const { first: base } = listAt(s.points, m, k);
@@ -207,6 +201,27 @@ function outcomeReport(s: SimulationSummary, m: number, k: number, n: number): O
     bands,
     statusQuoHolds: valueExact(s.statusQuoHolds[cell] as number[]) / n,
     histogram: { min, max, counts },
+  };
+}
+
+/**
+ * The sampled outcomes of issue k under model m, binned with each bin's extremes
+ * ({@link histogramInverseQuantile} reads quantiles from them).
+ */
+export function outcomeBins(
+  s: SimulationSummary,
+  m: number,
+  k: number,
+): ExtremeBins & { counts: number[] } {
+  const cell = m * s.issues.length + k;
+  const from = cell * s.bins;
+  const to = (cell + 1) * s.bins;
+  return {
+    counts: s.outcomeHistogram.slice(from, to),
+    min: s.outcomeBinMin.slice(from, to),
+    max: s.outcomeBinMax.slice(from, to),
+    minCount: s.outcomeBinMinCount.slice(from, to),
+    maxCount: s.outcomeBinMaxCount.slice(from, to),
   };
 }
 
