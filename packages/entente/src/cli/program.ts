@@ -5,6 +5,7 @@ import { calibrateCommand } from "./commands/calibrate.ts";
 import { dealsCommand } from "./commands/deals.ts";
 import { forecastCommand } from "./commands/forecast.ts";
 import { importCommand } from "./commands/import.ts";
+import { ledgerCommand } from "./commands/ledger.ts";
 import { modelsCommand } from "./commands/models.ts";
 import { runCommand } from "./commands/run.ts";
 import { schemaCommand } from "./commands/schema.ts";
@@ -29,6 +30,7 @@ export function createProgram(io: CliIO): Command {
     serveCommand,
     backtestCommand,
     calibrateCommand,
+    ledgerCommand,
     importCommand,
     validateCommand,
     schemaCommand,

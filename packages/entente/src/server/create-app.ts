@@ -4,6 +4,7 @@ import { bodyLimit } from "hono/body-limit";
 import { cors } from "hono/cors";
 import { HTTPException } from "hono/http-exception";
 import type { ContentfulStatusCode } from "hono/utils/http-status";
+import { LedgerInputError } from "../ledger/ledger-input-error.ts";
 import type { Store } from "../store/store.ts";
 import { ConflictError, NotFoundError } from "../store/store-errors.ts";
 import { requireHost, requireToken } from "./access-control.ts";
@@ -15,6 +16,7 @@ import { scenarioDeals } from "./deals-handler.ts";
 import { openApiDocument } from "./openapi.ts";
 import { DEFAULT_MAX_BODY_BYTES } from "./request-body.ts";
 import { analysisRoutes } from "./routes/analysis-routes.ts";
+import { ledgerRoutes } from "./routes/ledger-routes.ts";
 import { metaRoutes } from "./routes/meta-routes.ts";
 import { runRoutes } from "./routes/run-routes.ts";
 import { scenarioRoutes } from "./routes/scenario-routes.ts";
@@ -129,6 +131,7 @@ export function createApp(options: AppOptions): EntenteApp {
   app.route("/api", analysisRoutes(deps));
   app.route("/api", simulateRoute(deps));
   app.route("/api", runRoutes(deps));
+  app.route("/api", ledgerRoutes(deps));
   const openapi = openApiDocument();
   app.get("/openapi.json", (c) => c.json(openapi));
   mountWebUi(app, options.webDir === false ? undefined : (options.webDir ?? defaultWebDir()));
@@ -158,6 +161,13 @@ function describeError(e: Error): {
   headers: Record<string, string>;
 } {
   if (e instanceof ApiError) return { status: e.status, errors: e.errors, headers: e.headers };
+  if (e instanceof LedgerInputError) {
+    return {
+      status: e.problems.some((p) => p.notFound) ? 404 : 400,
+      errors: e.problems.map((p) => ({ path: p.path, message: p.message })),
+      headers: {},
+    };
+  }
   if (e instanceof NotFoundError) {
     return { status: 404, errors: [{ path: `(${e.entity})`, message: e.message }], headers: {} };
   }

@@ -1,57 +1,21 @@
 // The real `entente serve` process: saves that were answered 2xx survive a SIGKILL mid-write.
-import { type ChildProcess, spawn } from "node:child_process";
 import { readFileSync } from "node:fs";
 import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { fileURLToPath } from "node:url";
 import BetterSqlite3 from "better-sqlite3";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { type ServeProcess, startServe } from "../../../../test/support/serve-process.ts";
 import { SQLITE_FILE } from "../store/sqlite-store.ts";
 
 const root = new URL("../../../../", import.meta.url);
 const minimal = readFileSync(new URL("test/fixtures/valid/minimal.yaml", root), "utf8");
-const entry = fileURLToPath(new URL("./serve-main.ts", import.meta.url));
-
-interface Server {
-  child: ChildProcess;
-  url: string;
-  exited: Promise<number | null>;
-  stderr: () => string;
-}
-
-/** Start `entente serve --port 0 --data-dir dir` and wait for the URL it prints. */
-async function startServe(dir: string): Promise<Server> {
-  const env = { ...process.env };
-  delete env.DATABASE_URL;
-  delete env.ENTENTE_TOKEN;
-  const child = spawn(
-    process.execPath,
-    ["--conditions=source", "--import", "tsx", entry, "--port", "0", "--data-dir", dir],
-    { cwd: fileURLToPath(root), env, stdio: ["ignore", "ignore", "pipe"] },
-  );
-  let stderr = "";
-  const exited = new Promise<number | null>((resolve) => child.on("exit", (code) => resolve(code)));
-  const url = await new Promise<string>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`no URL after 10 s: ${stderr}`)), 10_000);
-    child.stderr?.on("data", (chunk) => {
-      stderr += chunk;
-      const match = /serving on (http:\/\/127\.0\.0\.1:\d+)/.exec(stderr);
-      if (match) {
-        clearTimeout(timer);
-        resolve(match[1] as string);
-      }
-    });
-    void exited.then((code) => reject(new Error(`serve exited ${code}: ${stderr}`)));
-  });
-  return { child, url, exited, stderr: () => stderr };
-}
 
 const text = (id: string, n: number) =>
   `# save ${n} of ${id}\n${minimal.replace("id: minimal", `id: ${id}`).replace("A minimal valid scenario", `${id} save ${n}`)}`;
 
 let dir: string;
-let server: Server | undefined;
+let server: ServeProcess | undefined;
 
 beforeAll(async () => {
   dir = await mkdtemp(join(tmpdir(), "entente-durability-"));
@@ -65,7 +29,7 @@ afterAll(async () => {
 describe("durability of the real server", () => {
   it("keeps every save answered 2xx through a SIGKILL mid-write, and the database stays sound", async () => {
     const t0 = performance.now();
-    server = await startServe(dir);
+    server = await startServe(["--data-dir", dir]);
     const first = server;
     const acked = new Map<string, Map<number, string>>(); // scenario → revision → text
     const sent = new Map<string, Set<string>>(); // scenario → every text sent, answered or not
@@ -127,7 +91,7 @@ describe("durability of the real server", () => {
     expect(raw.pragma("foreign_key_check")).toEqual([]);
     raw.close();
 
-    server = await startServe(dir);
+    server = await startServe(["--data-dir", dir]);
     const second = server;
     let extra = 0;
     for (const [id, mine] of acked) {

@@ -5,6 +5,7 @@
  * @module
  */
 import { scenarioJsonSchema } from "@entente/core";
+import { ledgerPaths } from "./openapi-ledger.ts";
 import { DEFAULT_MAX_BODY_BYTES } from "./request-body.ts";
 import { API_VERSION } from "./routes/meta-routes.ts";
 import {
@@ -459,6 +460,7 @@ export function openApiDocument(): Json {
           },
         },
       },
+      ...ledgerPaths,
       "/openapi.json": {
         get: {
           operationId: "openApi",

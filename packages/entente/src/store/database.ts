@@ -58,9 +58,29 @@ export interface RunsTable {
   finished: NullableTime;
 }
 
+/** `ledger_entries`: the forecast ledger, append-only, each row hashing the one before. */
+export interface LedgerEntriesTable {
+  seq: number;
+  kind: string;
+  question: string;
+  /** The entry's canonical JSON text (what the hash covers). */
+  body: string;
+  prev_hash: string;
+  hash: string;
+}
+
+/** `ledger_head`: one row, the last record's sequence number and hash. */
+export interface LedgerHeadTable {
+  id: number;
+  seq: number;
+  hash: string;
+}
+
 /** Every table of the store. */
 export interface Database {
   scenarios: ScenariosTable;
   scenario_revisions: ScenarioRevisionsTable;
   runs: RunsTable;
+  ledger_entries: LedgerEntriesTable;
+  ledger_head: LedgerHeadTable;
 }

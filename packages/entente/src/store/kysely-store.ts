@@ -1,7 +1,15 @@
-import type { Scenario } from "@entente/core";
+import {
+  type LedgerEntry,
+  type LedgerRecord,
+  ledgerEntryProblems,
+  type Scenario,
+} from "@entente/core";
 import { type Kysely, type Selectable, sql } from "kysely";
+import { canonicalJson, recordHash } from "../ledger/ledger-hash.ts";
 import type { Database, RunsTable, ScenarioRevisionsTable } from "./database.ts";
 import {
+  type LedgerHead,
+  type LedgerRow,
   type NewRevision,
   type NewRun,
   type RevisionInfo,
@@ -344,6 +352,73 @@ export class KyselyStore implements Store {
       .where("status", "in", UNFINISHED)
       .executeTakeFirst();
     return Number(result.numUpdatedRows);
+  }
+
+  async appendLedger(entries: readonly LedgerEntry[]): Promise<LedgerRecord[]> {
+    if (!Array.isArray(entries) || entries.length === 0) {
+      throw new RangeError("ledger entries: expected at least one entry");
+    }
+    const bodies = entries.map((entry, i) => {
+      const problems = ledgerEntryProblems(entry);
+      if (problems.length > 0) {
+        const where = entries.length > 1 ? `ledger entry ${i + 1}: ` : "";
+        throw new RangeError(problems.map((p) => `${where}${p.path}: ${p.message}`).join("; "));
+      }
+      return canonicalJson(entry);
+    });
+    return this.#db.transaction().execute(async (trx) => {
+      // Writing the head first takes its lock (SQLite: the write lock; PostgreSQL: the row's).
+      await trx
+        .updateTable("ledger_head")
+        .set({ seq: sql<number>`seq` })
+        .where("id", "=", 1)
+        .execute();
+      const head = await trx
+        .selectFrom("ledger_head")
+        .select(["seq", "hash"])
+        .where("id", "=", 1)
+        .executeTakeFirstOrThrow();
+      let seq = wholeNumber(head.seq);
+      let prev = head.hash;
+      const out: LedgerRecord[] = [];
+      for (const [i, entry] of entries.entries()) {
+        seq++;
+        const body = bodies[i] as string;
+        const hash = recordHash(seq, prev, body);
+        await trx
+          .insertInto("ledger_entries")
+          .values({ seq, kind: entry.kind, question: entry.question, body, prev_hash: prev, hash })
+          .execute();
+        out.push({ seq, prevHash: prev, hash, entry: JSON.parse(body) as LedgerEntry });
+        prev = hash;
+      }
+      await trx.updateTable("ledger_head").set({ seq, hash: prev }).where("id", "=", 1).execute();
+      return out;
+    });
+  }
+
+  async readLedger(): Promise<{ rows: LedgerRow[]; head: LedgerHead }> {
+    return this.#db.transaction().execute(async (trx) => {
+      const rows = await trx.selectFrom("ledger_entries").selectAll().orderBy("seq").execute();
+      const head = await trx
+        .selectFrom("ledger_head")
+        .select(["seq", "hash"])
+        .where("id", "=", 1)
+        .executeTakeFirst();
+      return {
+        rows: rows.map((r) => ({
+          seq: wholeNumber(r.seq),
+          kind: r.kind,
+          question: r.question,
+          body: r.body,
+          prevHash: r.prev_hash,
+          hash: r.hash,
+        })),
+        head: head
+          ? { seq: wholeNumber(head.seq), hash: head.hash }
+          : { seq: -1, hash: "(missing)" },
+      };
+    });
   }
 
   async close(): Promise<void> {

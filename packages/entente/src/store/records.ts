@@ -124,3 +124,20 @@ export interface RunFilter {
   /** At most this many, newest first (default 100). */
   limit?: number;
 }
+
+/** A ledger row as stored, for verifying the chain ({@link Store.readLedger}). */
+export interface LedgerRow {
+  seq: number;
+  kind: string;
+  question: string;
+  /** The entry's canonical JSON. */
+  body: string;
+  prevHash: string;
+  hash: string;
+}
+
+/** The ledger's head: the last record's sequence number and hash (0 and 64 zeros when empty). */
+export interface LedgerHead {
+  seq: number;
+  hash: string;
+}

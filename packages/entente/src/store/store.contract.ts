@@ -3,8 +3,9 @@
  * test file runs with its own factory (SQLite always, PostgreSQL when a database is given).
  * @module
  */
-import { type Scenario, validateScenario } from "@entente/core";
+import { type LedgerEntry, type Scenario, validateScenario } from "@entente/core";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { verifyLedger } from "../ledger/verify-ledger.ts";
 import type { NewRevision } from "./records.ts";
 import type { Store } from "./store.ts";
 import { ConflictError, NotFoundError } from "./store-errors.ts";
@@ -392,6 +393,68 @@ export function storeContract(name: string, factory: () => Promise<StoreFixture>
             kind: "dance" as never,
           }),
         ).rejects.toThrow('run kind: expected one of forecast, run, simulate, deals, got "dance"');
+      });
+    });
+
+    describe("the forecast ledger", () => {
+      const forecast = (question: string, probability: number): LedgerEntry => ({
+        kind: "forecast",
+        question,
+        text: `Will ${question} happen?`,
+        forecaster: "compromise",
+        forecasterKind: "model",
+        probability,
+        date: "2025-10-20",
+        created: "2025-10-20T12:00:00.000Z",
+      });
+
+      it("appends entries in order, each chained to the one before, and reads them back as written", async () => {
+        expect(await store.readLedger()).toEqual({
+          rows: [],
+          head: { seq: 0, hash: "0".repeat(64) },
+        });
+        const first = await store.appendLedger([forecast("a", 0.25), forecast("b", 0.5)]);
+        const second = await store.appendLedger([
+          {
+            kind: "resolution",
+            question: "a",
+            outcome: true,
+            date: "2025-11-01",
+            source: "news",
+            created: "2025-11-01T00:00:00.000Z",
+          },
+        ]);
+        expect([...first, ...second].map((r) => r.seq)).toEqual([1, 2, 3]);
+        expect(first[1]?.prevHash).toBe(first[0]?.hash);
+        expect(second[0]?.prevHash).toBe(first[1]?.hash);
+        const { rows, head } = await store.readLedger();
+        expect(head).toEqual({ seq: 3, hash: second[0]?.hash });
+        expect(rows.map((r) => [r.seq, r.kind, r.question])).toEqual([
+          [1, "forecast", "a"],
+          [2, "forecast", "b"],
+          [3, "resolution", "a"],
+        ]);
+        expect(verifyLedger(rows, head)).toEqual({ ok: true, entries: 3, head: head.hash });
+        expect(JSON.parse(rows[0]?.body as string)).toEqual(forecast("a", 0.25));
+      });
+
+      it("refuses a bad entry, naming it and the field, and writes none of the batch", async () => {
+        await expect(store.appendLedger([forecast("a", 0.5), forecast("b", 1.5)])).rejects.toThrow(
+          "ledger entry 2: probability: expected a number from 0 to 1, got 1.5",
+        );
+        await expect(store.appendLedger([])).rejects.toThrow(/at least one entry/);
+        expect((await store.readLedger()).rows).toEqual([]);
+      });
+
+      it("keeps one unbroken chain under concurrent appends", async () => {
+        await Promise.all(
+          Array.from({ length: 20 }, (_, i) =>
+            store.appendLedger([forecast(`q${i}`, i / 20), forecast(`r${i}`, 0.5)]),
+          ),
+        );
+        const { rows, head } = await store.readLedger();
+        expect(rows.map((r) => r.seq)).toEqual(Array.from({ length: 40 }, (_, i) => i + 1));
+        expect(verifyLedger(rows, head).ok).toBe(true);
       });
     });
 

@@ -1,4 +1,7 @@
+import type { LedgerEntry, LedgerRecord } from "@entente/core";
 import type {
+  LedgerHead,
+  LedgerRow,
   NewRevision,
   NewRun,
   RevisionInfo,
@@ -54,6 +57,16 @@ export interface Store {
    * by a process that stopped). Returns how many were marked.
    */
   failUnfinishedRuns(error: string): Promise<number>;
+
+  /**
+   * Append entries to the forecast ledger, in order, in one transaction: each is checked on its
+   * own (`ledgerEntryProblems`; a RangeError names the entry and field, and nothing is written)
+   * and chained to the one before by its hash. Appends from any number of processes are
+   * serialised by the head row's lock.
+   */
+  appendLedger(entries: readonly LedgerEntry[]): Promise<LedgerRecord[]>;
+  /** The ledger's rows exactly as stored, in sequence order, and its head (for verifying). */
+  readLedger(): Promise<{ rows: LedgerRow[]; head: LedgerHead }>;
 
   /** Close the database connection(s). */
   close(): Promise<void>;

@@ -31,7 +31,7 @@ import { CliError, type CliIO, EXIT } from "../io.ts";
 import { progressBar } from "../progress.ts";
 
 /** Models simulated when `--models` is not given. */
-const DEFAULT_MODELS = ["compromise", "weighted-median", "eum"];
+export const DEFAULT_MODELS = ["compromise", "weighted-median", "eum"];
 
 const PART_FORMAT = "entente-simulation-part/1";
 

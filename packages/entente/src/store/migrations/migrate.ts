@@ -1,14 +1,15 @@
 import { type Kysely, type Migration, Migrator } from "kysely";
+import * as ledger002 from "./002-ledger.ts";
 import * as postgres001 from "./postgres/001-initial.ts";
 import * as sqlite001 from "./sqlite/001-initial.ts";
 
 /**
  * Every migration per dialect, by name. Names sort in the order they run; add a new file to the
- * dialect's folder and list it here (both dialects, same name), never edit one that has shipped.
+ * dialect's folder (or beside them when both dialects share it) and list it here (both dialects, same name), never edit one that has shipped.
  */
 export const MIGRATIONS: Readonly<Record<"sqlite" | "postgres", Record<string, Migration>>> = {
-  sqlite: { "001-initial": sqlite001 },
-  postgres: { "001-initial": postgres001 },
+  sqlite: { "001-initial": sqlite001, "002-ledger": ledger002 },
+  postgres: { "001-initial": postgres001, "002-ledger": ledger002 },
 };
 
 /**
