@@ -1,30 +1,13 @@
 // The web workbench end to end: the built UI served by the real `entente serve` process, driven
 // in Debian's chromium through playwright-core. Screenshots go to test-results/e2e/ (gitignored);
 // UPDATE_DOCS_SCREENSHOT=1 also refreshes docs/workbench.png.
-import { type ChildProcess, spawn, spawnSync } from "node:child_process";
-import { existsSync, mkdirSync, mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
-import type { Browser, Page } from "playwright-core";
+import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-
-const CHROMIUM = "/usr/bin/chromium";
-const CHROMIUM_ARGS = [
-  "--headless",
-  "--no-sandbox",
-  "--disable-gpu",
-  "--disable-background-networking",
-  "--disable-component-update",
-  "--disable-sync",
-  "--no-first-run",
-];
-const root = new URL("../../", import.meta.url).pathname;
-const shots = join(root, "test-results", "e2e");
-const hasChromium = existsSync(CHROMIUM);
+import { hasChromium, openWorkbench, type WorkbenchSession } from "./workbench-session.ts";
 
 if (!hasChromium) {
   console.warn(
-    `skipping the workbench end-to-end tests: ${CHROMIUM} is missing (install it with apt-get install -y chromium)`,
+    `skipping the workbench end-to-end tests: /usr/bin/chromium is missing (install it with apt-get install -y chromium)`,
   );
 }
 
@@ -32,82 +15,22 @@ const TERRITORY = "Territorial settlement and line of contact";
 const RUSSIA = "Russian Federation (Putin)";
 
 describe.skipIf(!hasChromium)("the workbench against the real server", () => {
-  let server: ChildProcess | undefined;
+  let session: WorkbenchSession | undefined;
   let base = "";
-  let dataDir = "";
-  let browser: Browser | undefined;
   let page: Page;
-  const offsite: string[] = [];
-  const pageErrors: string[] = [];
+  let offsite: string[] = [];
+  let pageErrors: string[] = [];
 
   beforeAll(async () => {
-    mkdirSync(shots, { recursive: true });
-    const build = spawnSync(
-      process.execPath,
-      [join(root, "node_modules/vite/bin/vite.js"), "build", "--logLevel", "warn"],
-      { cwd: join(root, "packages/web"), encoding: "utf8" },
-    );
-    if (build.status !== 0) throw new Error(`vite build failed:\n${build.stdout}${build.stderr}`);
-
-    dataDir = mkdtempSync(join(tmpdir(), "entente-e2e-"));
-    const { ENTENTE_TOKEN: _t, DATABASE_URL: _d, ENTENTE_DATA_DIR: _e, ...env } = process.env;
-    const child = spawn(
-      process.execPath,
-      [
-        "--conditions=source",
-        "--import",
-        "tsx",
-        "packages/entente/src/server/serve-main.ts",
-        "--port",
-        "0",
-        "--data-dir",
-        dataDir,
-      ],
-      { cwd: root, env, stdio: ["ignore", "ignore", "pipe"] },
-    );
-    server = child;
-    base = await new Promise<string>((resolve, reject) => {
-      let err = "";
-      const timer = setTimeout(() => reject(new Error(`server did not start:\n${err}`)), 30_000);
-      child.stderr?.on("data", (chunk: Buffer) => {
-        err += chunk.toString();
-        const m = /serving on (http:\/\/\S+)/.exec(err);
-        if (m) {
-          clearTimeout(timer);
-          resolve(m[1] as string);
-        }
-      });
-      child.once("exit", (code) => reject(new Error(`server exited with ${code}:\n${err}`)));
-    });
-
-    const { chromium } = await import("playwright-core");
-    browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
-    page = await browser.newPage({ viewport: { width: 1400, height: 1000 } });
-    page.setDefaultTimeout(15_000);
-    page.on("request", (r) => {
-      if (
-        !r.url().startsWith(base) &&
-        !r.url().startsWith("data:") &&
-        !r.url().startsWith("blob:")
-      ) {
-        offsite.push(r.url());
-      }
-    });
-    page.on("pageerror", (e) => pageErrors.push(e.message));
+    session = await openWorkbench();
+    ({ base, page, offsite, pageErrors } = session);
   }, 90_000);
 
   afterAll(async () => {
-    await browser?.close();
-    if (server && server.exitCode === null) {
-      const exited = new Promise((resolve) => server?.once("exit", resolve));
-      server.kill("SIGTERM");
-      await exited;
-    }
-    if (dataDir) rmSync(dataDir, { recursive: true, force: true });
+    await session?.close();
   }, 30_000);
 
-  const shot = (name: string) =>
-    page.screenshot({ path: join(shots, `${name}.png`), fullPage: true });
+  const shot = (name: string) => session?.shot(name);
   const forecast = async (model: string) =>
     Number(await page.getByTestId(`forecast-${model}`).textContent());
 
@@ -152,7 +75,10 @@ describe.skipIf(!hasChromium)("the workbench against the real server", () => {
     );
     await shot("1-issues");
     if (process.env.UPDATE_DOCS_SCREENSHOT === "1") {
-      await page.screenshot({ path: join(root, "docs/workbench.png"), fullPage: true });
+      await page.screenshot({
+        path: new URL("../../docs/workbench.png", import.meta.url).pathname,
+        fullPage: true,
+      });
     }
   });
 

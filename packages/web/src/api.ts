@@ -95,7 +95,12 @@ export interface ServerInfo {
   health: Record<string, unknown>;
 }
 
-async function request<T>(method: string, url: string, body?: unknown): Promise<T> {
+/**
+ * One JSON request to the server: `body` (when given) is sent as JSON; the answer is parsed as
+ * JSON, and any non-2xx answer is thrown as an {@link ApiError} whose message joins the
+ * server's `{errors: [{path, message}]}`.
+ */
+export async function request<T>(method: string, url: string, body?: unknown): Promise<T> {
   const init: RequestInit = { method, headers: { accept: "application/json" } };
   if (body !== undefined) {
     init.body = JSON.stringify(body);

@@ -11,12 +11,15 @@ export const TABS: ReadonlyArray<{ id: Tab; label: string }> = [
   { id: "deals", label: "Deals" },
 ];
 
+/** A page of the workbench: the scenario list, the forecast ledger, or one scenario's tab. */
 export type Route =
   | { page: "list" }
+  | { page: "ledger" }
   | { page: "scenario"; id: string; tab: Tab; revision?: number };
 
-/** `#/scenarios/<id>/<tab>?revision=<n>` → a route; anything else is the list. */
+/** `#/ledger` or `#/scenarios/<id>/<tab>?revision=<n>` → a route; anything else is the list. */
 export function parseRoute(hash: string): Route {
+  if (hash === "#/ledger") return { page: "ledger" };
   const m = /^#\/scenarios\/([^/?]+)(?:\/([a-z]+))?(?:\?revision=(\d+))?$/.exec(hash);
   if (!m) return { page: "list" };
   const tab = TABS.find((t) => t.id === m[2])?.id ?? "issues";
@@ -29,8 +32,10 @@ export function parseRoute(hash: string): Route {
   };
 }
 
+/** A route → the URL hash that {@link parseRoute} reads back. */
 export function formatRoute(route: Route): string {
   if (route.page === "list") return "#/";
+  if (route.page === "ledger") return "#/ledger";
   const rev = route.revision === undefined ? "" : `?revision=${route.revision}`;
   return `#/scenarios/${encodeURIComponent(route.id)}/${route.tab}${rev}`;
 }

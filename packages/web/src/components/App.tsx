@@ -1,10 +1,14 @@
 import { useEffect, useState } from "react";
 import { api, type ModelInfo, type ServerInfo } from "../api.ts";
 import { useRoute } from "../route.ts";
+import { LedgerPage } from "./LedgerPage.tsx";
 import { ScenarioList } from "./ScenarioList.tsx";
 import { ScenarioWorkspace } from "./ScenarioWorkspace.tsx";
 
-/** The workbench: the scenario list, or one scenario's workspace, chosen by the URL hash. */
+/**
+ * The workbench: the scenario list, the forecast ledger, or one scenario's workspace, chosen by
+ * the URL hash.
+ */
 export function App() {
   const route = useRoute();
   const [models, setModels] = useState<ModelInfo[]>([]);
@@ -22,6 +26,14 @@ export function App() {
         <a className="brand" href="#/">
           Entente <span>workbench</span>
         </a>
+        <nav className="app-nav" aria-label="Pages">
+          <a href="#/" aria-current={route.page === "list" ? "page" : undefined}>
+            Scenarios
+          </a>
+          <a href="#/ledger" aria-current={route.page === "ledger" ? "page" : undefined}>
+            Ledger
+          </a>
+        </nav>
         <span className="server-status" role="status">
           {offline
             ? `server unreachable: ${offline}`
@@ -36,6 +48,8 @@ export function App() {
       <main>
         {route.page === "list" ? (
           <ScenarioList />
+        ) : route.page === "ledger" ? (
+          <LedgerPage />
         ) : (
           <ScenarioWorkspace
             key={route.id}

@@ -1,0 +1,110 @@
+// Test support for the end-to-end tests: the built web UI served by the real `entente serve`
+// process on a throwaway data directory, and Debian's chromium driven through playwright-core.
+import { type ChildProcess, spawn, spawnSync } from "node:child_process";
+import { existsSync, mkdirSync, mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import type { Browser, Page } from "playwright-core";
+
+const CHROMIUM = "/usr/bin/chromium";
+const CHROMIUM_ARGS = [
+  "--headless",
+  "--no-sandbox",
+  "--disable-gpu",
+  "--disable-background-networking",
+  "--disable-component-update",
+  "--disable-sync",
+  "--no-first-run",
+];
+const root = new URL("../../", import.meta.url).pathname;
+/** Where screenshots go (gitignored). */
+export const shots = join(root, "test-results", "e2e");
+
+/** Whether Debian's chromium is installed; the end-to-end tests are skipped without it. */
+export const hasChromium = existsSync(CHROMIUM);
+
+/** A running server and browser page, and what the page did that a test should check. */
+export interface WorkbenchSession {
+  base: string;
+  page: Page;
+  /** Requests the page made to anywhere but the server. */
+  offsite: string[];
+  /** Uncaught errors in the page. */
+  pageErrors: string[];
+  /** A full-page screenshot to `test-results/e2e/<name>.png`. */
+  shot: (name: string) => Promise<unknown>;
+  /** Close the browser, stop the server, remove the data directory. */
+  close: () => Promise<void>;
+}
+
+/** Build the web UI, start `entente serve --port 0` on a fresh data directory, open chromium. */
+export async function openWorkbench(): Promise<WorkbenchSession> {
+  mkdirSync(shots, { recursive: true });
+  const build = spawnSync(
+    process.execPath,
+    [join(root, "node_modules/vite/bin/vite.js"), "build", "--logLevel", "warn"],
+    { cwd: join(root, "packages/web"), encoding: "utf8" },
+  );
+  if (build.status !== 0) throw new Error(`vite build failed:\n${build.stdout}${build.stderr}`);
+
+  const dataDir = mkdtempSync(join(tmpdir(), "entente-e2e-"));
+  const { ENTENTE_TOKEN: _t, DATABASE_URL: _d, ENTENTE_DATA_DIR: _e, ...env } = process.env;
+  const server: ChildProcess = spawn(
+    process.execPath,
+    [
+      "--conditions=source",
+      "--import",
+      "tsx",
+      "packages/entente/src/server/serve-main.ts",
+      "--port",
+      "0",
+      "--data-dir",
+      dataDir,
+    ],
+    { cwd: root, env, stdio: ["ignore", "ignore", "pipe"] },
+  );
+  let browser: Browser | undefined;
+  const close = async () => {
+    await browser?.close();
+    if (server.exitCode === null) {
+      const exited = new Promise((resolve) => server.once("exit", resolve));
+      server.kill("SIGTERM");
+      await exited;
+    }
+    rmSync(dataDir, { recursive: true, force: true });
+  };
+  try {
+    const base = await new Promise<string>((resolve, reject) => {
+      let err = "";
+      const timer = setTimeout(() => reject(new Error(`server did not start:\n${err}`)), 30_000);
+      server.stderr?.on("data", (chunk: Buffer) => {
+        err += chunk.toString();
+        const m = /serving on (http:\/\/\S+)/.exec(err);
+        if (m) {
+          clearTimeout(timer);
+          resolve(m[1] as string);
+        }
+      });
+      server.once("exit", (code) => reject(new Error(`server exited with ${code}:\n${err}`)));
+    });
+    const { chromium } = await import("playwright-core");
+    browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
+    const page = await browser.newPage({ viewport: { width: 1400, height: 1000 } });
+    page.setDefaultTimeout(15_000);
+    const offsite: string[] = [];
+    const pageErrors: string[] = [];
+    page.on("request", (r) => {
+      const url = r.url();
+      if (!url.startsWith(base) && !url.startsWith("data:") && !url.startsWith("blob:")) {
+        offsite.push(url);
+      }
+    });
+    page.on("pageerror", (e) => pageErrors.push(e.message));
+    const shot = (name: string) =>
+      page.screenshot({ path: join(shots, `${name}.png`), fullPage: true });
+    return { base, page, offsite, pageErrors, shot, close };
+  } catch (e) {
+    await close();
+    throw e;
+  }
+}
