@@ -2,7 +2,6 @@
 // process, driven in Debian's chromium through playwright-core. Records the built-in Budapest
 // scenario's forecasts, resolves two yes/no questions from the page and checks the scores and
 // the reliability diagram. Screenshots go to test-results/e2e/ (gitignored).
-import { join } from "node:path";
 import type { Locator, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { hasChromium, openWorkbench, type WorkbenchSession } from "./workbench-session.ts";

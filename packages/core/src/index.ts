@@ -190,6 +190,7 @@ export {
   type LedgerQuestion,
   ledgerQuestions,
   type QuestionForecast,
+  standingForecasts,
 } from "./ledger/ledger-questions.ts";
 export {
   recordDistribution,

@@ -9,6 +9,7 @@ export interface EntryProblem {
 }
 
 const DATE = /^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/;
+const ISO_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})$/;
 const FORECAST_KEYS = new Set([
   "kind",
   "question",
@@ -59,7 +60,11 @@ export function ledgerEntryProblems(entry: unknown): EntryProblem[] {
   }
   text(e, "question", out, 200);
   date(e, "date", out);
-  if (typeof e.created !== "string" || Number.isNaN(Date.parse(e.created))) {
+  if (
+    typeof e.created !== "string" ||
+    !ISO_TIME.test(e.created) ||
+    Number.isNaN(Date.parse(e.created))
+  ) {
     out.push({ path: "created", message: `expected an ISO 8601 time, got ${show(e.created)}` });
   }
   optionalText(e, "note", out, 2000);

@@ -38,6 +38,21 @@ export interface LedgerQuestion {
   } | null;
 }
 
+/**
+ * Each forecaster's standing forecast: of its forecasts that no later entry supersedes, the one
+ * with the latest date (the later entry when two share a date); one per forecaster, in the order
+ * the forecasters first appear.
+ */
+export function standingForecasts(forecasts: readonly QuestionForecast[]): QuestionForecast[] {
+  const standing = new Map<string, QuestionForecast>();
+  for (const f of forecasts) {
+    if (f.superseded) continue;
+    const current = standing.get(f.forecaster);
+    if (!current || f.date >= current.date) standing.set(f.forecaster, f);
+  }
+  return [...standing.values()];
+}
+
 /** The seq numbers that a later entry supersedes. */
 export function supersededSeqs(records: readonly LedgerRecord[]): Set<number> {
   const out = new Set<number>();

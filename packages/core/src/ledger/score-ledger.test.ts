@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { ForecastEntry, LedgerEntry, LedgerRecord, ResolutionEntry } from "./ledger-entry.ts";
-import { ledgerQuestions } from "./ledger-questions.ts";
+import { ledgerQuestions, standingForecasts } from "./ledger-questions.ts";
 import { PERCENTILE_LEVELS } from "./recorded-distribution.ts";
 import { referenceName, scoreLedger } from "./score-ledger.ts";
 
@@ -95,6 +95,33 @@ describe("scoreLedger", () => {
     // On q0–q9 the model scores (4·0.01 + 0.49 + 3·0.09 + 0.25 + 0.25)/10 = 0.13, alice 0.16.
     expect(model?.binary?.referenceBrier).toBeCloseTo(0.16, 12);
     expect(model?.binary?.skill).toBeCloseTo(1 - 0.13 / 0.16, 12);
+  });
+
+  it("scores the latest-dated standing forecast, and nothing written after the first resolution", () => {
+    const records = chain([
+      forecast("q", "alice", 0.9, { date: "2025-10-25" }),
+      // Written later but dated earlier: not the standing forecast.
+      forecast("q", "alice", 0.1, { date: "2025-10-01" }),
+      forecast("q", "bob", 0.6),
+      resolve("q", true),
+      // Dated before the resolution, written after it: hindsight, never scored.
+      forecast("q", "bob", 1, { date: "2025-10-30" }),
+      forecast("q", "carol", 1, { date: "2025-10-30" }),
+    ]);
+    const s = scoreLedger(records);
+    expect(s.groups.map((g) => [g.forecaster, g.binary?.brier])).toEqual([
+      ["alice", expect.closeTo(0.01, 12)],
+      ["bob", expect.closeTo(0.16, 12)],
+    ]);
+    expect(s.groups[0]?.binary?.shared).toBe(1);
+    const q = ledgerQuestions(records)[0];
+    expect(standingForecasts(q?.forecasts ?? []).map((f) => [f.forecaster, f.probability])).toEqual(
+      [
+        ["alice", 0.9],
+        ["bob", 1],
+        ["carol", 1],
+      ],
+    );
   });
 
   it("reads the reference as typed: any spelling of 50 %, or a name with its spaces", () => {

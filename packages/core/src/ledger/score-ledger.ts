@@ -39,7 +39,9 @@ export interface ForecasterScore {
     logScore: number;
     /** Brier skill score 1 − BS / BS(reference) on the questions both forecast. */
     skill: number | null;
+    /** The reference's Brier score on the questions both forecast, and how many those are. */
     referenceBrier: number | null;
+    shared: number;
     calibration: CalibrationBin[];
   } | null;
   /** Mean CRPS of its predictive distributions on resolved numeric questions. */
@@ -55,9 +57,10 @@ export interface LedgerScores {
 }
 
 /**
- * Score a ledger. For each resolved question and each group, the group's latest forecast that
- * no later entry supersedes and that is dated on or before the resolution is scored; so a
- * forecast made after the fact never counts. Groups: by forecaster (a model, a source or an
+ * Score a ledger. For each resolved question and each group, the group's standing forecast is
+ * scored: of its forecasts that no later entry supersedes, that are dated on or before the
+ * resolution and that were written before the question was first resolved, the one with the
+ * latest date (the later entry on a tie). So hindsight never counts. Groups: by forecaster (a model, a source or an
  * analyst, by name), or by model (model forecasts only, per model and calibration version).
  * Yes/no questions get the Brier score with Murphy's decomposition (bins = exact forecast
  * values, so the parts sum to the score), the log score, the Brier skill score against
@@ -74,8 +77,13 @@ export function scoreLedger(
   }
   const superseded = supersededSeqs(records);
   const resolutions = new Map<string, ResolutionEntry>();
+  // Where each question was first resolved: forecasts written after it are hindsight.
+  const firstResolved = new Map<string, number>();
   const questions = new Set<string>();
   for (const r of records) {
+    if (r.entry.kind === "resolution" && !firstResolved.has(r.entry.question)) {
+      firstResolved.set(r.entry.question, r.seq);
+    }
     if (superseded.has(r.seq)) continue;
     if (r.entry.kind === "resolution") resolutions.set(r.entry.question, r.entry);
     else questions.add(r.entry.question);
@@ -89,6 +97,7 @@ export function scoreLedger(
     if (e.kind !== "forecast" || superseded.has(r.seq)) continue;
     const resolution = resolutions.get(e.question);
     if (!resolution || e.date > resolution.date) continue;
+    if (r.seq > (firstResolved.get(e.question) as number)) continue;
     put(latestByName, e.question, e.forecaster, e);
     if (by === "model" && e.forecasterKind !== "model") continue;
     const key = by === "model" ? `${e.forecaster} · ${e.calibration ?? "none"}` : e.forecaster;
@@ -139,6 +148,7 @@ export function scoreLedger(
             ? 1 - brierScore(mine, refO) / referenceBrier
             : null,
         referenceBrier,
+        shared: ref.length,
         calibration: calibrationTable(p, o),
       };
     }
@@ -174,7 +184,9 @@ function put(
     m = new Map();
     map.set(question, m);
   }
-  m.set(key, e); // records come in order, so the last one is the latest
+  // The latest date wins; records come in order, so on a tie the later entry does.
+  const current = m.get(key);
+  if (!current || e.date >= current.date) m.set(key, e);
 }
 
 function kindOrder(kind: ForecasterKind): number {

@@ -108,6 +108,32 @@ describe("entente ledger", () => {
         /unrecorded.csv:2:1 row 2 question: "unrecorded" has no forecast in the ledger/,
       ],
     ];
+    imports.push(
+      [
+        "question,forecaster,probability,date\nbudapest-2025/summit-agrement,alice,0.3,2025-10-21\n",
+        /unknown-question.csv:2:1 row 2 question: "budapest-2025\/summit-agrement" is not a question of the ledger; .* or pass --new-questions/,
+      ],
+      [
+        "question,forecaster,probability,date,supersedes\nbudapest-2025/summit-agreement,mallory,0.5,2025-10-21,1\n",
+        /other-forecaster.csv:2:1 row 2 supersedes: expected the number of an earlier forecast by mallory of "budapest-2025\/summit-agreement", got 1/,
+      ],
+      [
+        "question,forecaster,probability,date,percentiles,scale_min,scale_max\nbudapest-2025/territory,alice,0.5,2025-10-21,1 2 3,0,100\n",
+        /both.csv:2:\d+ row 2 probability: give a probability \(yes\/no question\) or percentiles \(numeric question\), not both/,
+      ],
+      [
+        '{"format":"entente-ledger/1","head":{"seq":1,"hash":"x"},"records":[null]}',
+        /null-record.csv:1:\d+ records.0: expected \{ seq, prevHash, hash, entry \}/,
+      ],
+      [
+        '{"format":"entente-ledger/1","records":[]}',
+        /no-head.csv:1:\d+ format: .*|no-head.csv:1:1 head: expected \{ seq, hash \}/,
+      ],
+      [
+        '{"format":"entente-ledger/1","head":{"seq":1,"hash":"x"},"records":[{"seq":1,"prevHash":"0","hash":"x","entry":{"kind":"forecast"}}]}',
+        /bad-entry.csv:1:\d+ records.0: the file's chain is broken at entry 1/,
+      ],
+    );
     for (const [text, message] of imports) {
       const name = message.source.split(".csv")[0]?.replace(/\\/g, "") as string;
       const r = await ledger("import", csv(`${name}.csv`, text));
@@ -192,6 +218,7 @@ describe("entente ledger", () => {
       "ledger",
       "import",
       csv("export.csv", exported.stdout),
+      "--new-questions",
       "--data-dir",
       other,
     );

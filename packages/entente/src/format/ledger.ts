@@ -1,4 +1,4 @@
-import { type LedgerQuestion, type LedgerScores, percent } from "@entente/core";
+import { type LedgerQuestion, type LedgerScores, percent, standingForecasts } from "@entente/core";
 import type { LedgerVerification } from "../ledger/verify-ledger.ts";
 
 /** `entente ledger list` as text: each question, its standing forecasts and its resolution. */
@@ -12,9 +12,7 @@ export function ledgerListTable(questions: readonly LedgerQuestion[]): string {
       ? `resolved ${typeof r.outcome === "boolean" ? (r.outcome ? "yes" : "no") : r.outcome} on ${r.date} (${r.source})`
       : "open";
     lines.push(`${q.question}  [${q.kind}, ${resolved}]`, `  ${q.text}`);
-    const latest = new Map<string, (typeof q.forecasts)[number]>();
-    for (const f of q.forecasts) if (!f.superseded) latest.set(f.forecaster, f);
-    for (const f of latest.values()) {
+    for (const f of standingForecasts(q.forecasts)) {
       const value =
         f.probability !== undefined ? percent(f.probability) : `median ${f.median?.toFixed(1)}`;
       const count = q.forecasts.filter((x) => x.forecaster === f.forecaster).length;

@@ -96,7 +96,8 @@ function csvCell(value: unknown): string {
 /** Entries read from a ledger CSV, each with the line it came from and the `seq` it had there. */
 export interface LedgerCsvRows {
   entries: LedgerEntry[];
-  lines: number[];
+  /** Each entry's line (absent for a JSON ledger). */
+  lines?: number[];
   seqs: Array<number | undefined>;
 }
 
@@ -160,7 +161,11 @@ export function readLedgerCsv(
       });
   }
   if (diagnostics.length > 0) return { ok: false, diagnostics };
-  const out: LedgerCsvRows = { entries: [], lines: [], seqs: [] };
+  const out = {
+    entries: [] as LedgerEntry[],
+    lines: [] as number[],
+    seqs: [] as Array<number | undefined>,
+  };
   for (const row of rows.slice(1)) {
     const cell = (c: Column): Cell | undefined => {
       const i = index.get(c);
@@ -223,6 +228,13 @@ export function readLedgerCsv(
       if (!FORECASTER_KINDS.includes(fk))
         fail("forecaster_kind", `expected one of ${FORECASTER_KINDS.join(", ")}, got "${fk}"`);
       const percentiles = get("percentiles");
+      if (percentiles !== undefined && get("probability") !== undefined) {
+        fail(
+          "probability",
+          "give a probability (yes/no question) or percentiles (numeric question), not both",
+        );
+        continue;
+      }
       entry = {
         kind,
         ...common,

@@ -11,7 +11,10 @@ import { LedgerInputError, type LedgerProblem } from "./ledger-input-error.ts";
  * Check entries against the ledger they join and return them ready to append: each well formed
  * on its own; a forecast of a known question of the same kind (probability or distribution); a
  * resolution only of a question with forecasts, yes/no for a yes/no question and a number on the
- * scale for a numeric one; `supersedes` naming an existing entry of the same question and kind.
+ * scale for a numeric one (a numeric question keeps the scale of its first forecast);
+ * `supersedes` naming an existing entry of the same question and kind — for a forecast, by the
+ * same forecaster — that nothing supersedes yet. With `newQuestions: false` a forecast of a
+ * question not in the ledger is refused (a typo must not start a new question).
  * A resolution of a question already resolved supersedes the standing one. Entries of the
  * batch count as appended in order (entry i gets the number after the ledger's last + i). Throws
  * {@link LedgerInputError} listing every problem.
@@ -19,17 +22,23 @@ import { LedgerInputError, type LedgerProblem } from "./ledger-input-error.ts";
 export function prepareEntries(
   records: readonly LedgerRecord[],
   entries: readonly LedgerEntry[],
+  options: { newQuestions?: boolean } = {},
 ): LedgerEntry[] {
+  const { newQuestions = true } = options;
   const problems: LedgerProblem[] = [];
   const questions = new Map(ledgerQuestions(records).map((q) => [q.question, q]));
   const kinds = new Map<string, "binary" | "numeric">();
   const scales = new Map<string, RecordedDistribution>();
   for (const q of questions.values()) kinds.set(q.question, q.kind);
   for (const r of records) {
-    if (r.entry.kind === "forecast" && r.entry.distribution)
-      scales.set(r.entry.question, r.entry.distribution);
+    const e = r.entry;
+    if (e.kind === "forecast" && e.distribution && !scales.has(e.question)) {
+      scales.set(e.question, e.distribution);
+    }
   }
   const bySeq = new Map<number, LedgerEntry>(records.map((r) => [r.seq, r.entry]));
+  const superseded = new Set<number>();
+  for (const r of records) if (r.entry.supersedes !== undefined) superseded.add(r.entry.supersedes);
   const standing = new Map<string, number>();
   for (const q of questions.values()) if (q.resolution) standing.set(q.question, q.resolution.seq);
   const last = records.length > 0 ? (records[records.length - 1] as LedgerRecord).seq : 0;
@@ -54,8 +63,30 @@ export function prepareEntries(
         });
         continue;
       }
+      if (!known && !newQuestions) {
+        problems.push({
+          entry: i,
+          path: "question",
+          message: `"${next.question}" is not a question of the ledger; check its id (\`entente ledger list\`), or allow new questions`,
+          notFound: true,
+        });
+        continue;
+      }
+      const scale = scales.get(next.question);
+      if (
+        next.distribution &&
+        scale &&
+        (next.distribution.min !== scale.min || next.distribution.max !== scale.max)
+      ) {
+        problems.push({
+          entry: i,
+          path: "distribution",
+          message: `"${next.question}" is on the scale ${scale.min}–${scale.max}, got a distribution on ${next.distribution.min}–${next.distribution.max}`,
+        });
+        continue;
+      }
       kinds.set(next.question, kind);
-      if (next.distribution) scales.set(next.question, next.distribution);
+      if (next.distribution && !scale) scales.set(next.question, next.distribution);
     } else {
       const kind = kinds.get(next.question);
       if (!kind) {
@@ -96,14 +127,26 @@ export function prepareEntries(
     }
     if (next.supersedes !== undefined) {
       const old = bySeq.get(next.supersedes);
-      if (!old || old.question !== next.question || old.kind !== next.kind) {
+      const sameAuthor =
+        old?.kind !== "forecast" || next.kind !== "forecast" || old.forecaster === next.forecaster;
+      if (!old || old.question !== next.question || old.kind !== next.kind || !sameAuthor) {
+        const whose = next.kind === "forecast" ? ` by ${next.forecaster}` : "";
         problems.push({
           entry: i,
           path: "supersedes",
-          message: `expected the number of an earlier ${next.kind} of "${next.question}", got ${next.supersedes}`,
+          message: `expected the number of an earlier ${next.kind}${whose} of "${next.question}", got ${next.supersedes}`,
         });
         continue;
       }
+      if (superseded.has(next.supersedes)) {
+        problems.push({
+          entry: i,
+          path: "supersedes",
+          message: `entry ${next.supersedes} is already superseded; supersede the entry that replaced it`,
+        });
+        continue;
+      }
+      superseded.add(next.supersedes);
     }
     bySeq.set(seq, next);
     out.push(next);

@@ -3,9 +3,8 @@ import { calibrationLine } from "../format/forecast.ts";
 import { runSimulation } from "../pool/run-simulation.ts";
 import type { Store } from "../store/store.ts";
 import { contentHash } from "./ledger-hash.ts";
-import { ledgerRecords } from "./ledger-records.ts";
 import { prepareEntries } from "./prepare-entries.ts";
-import { simulationForecasts } from "./simulation-forecasts.ts";
+import { checkRecordable, simulationForecasts } from "./simulation-forecasts.ts";
 
 /** What {@link recordScenario} simulates and records. */
 export interface RecordScenarioOptions {
@@ -28,7 +27,8 @@ export interface RecordScenarioOptions {
 
 /**
  * Simulate a scenario and append its forecasts ({@link simulationForecasts}) to the store's
- * ledger in one transaction. Returns the records written.
+ * ledger in one transaction, checked against the ledger as it stands under the append's lock.
+ * Bad `only` ids are refused before simulating. Returns the records written.
  */
 export async function recordScenario(
   store: Store,
@@ -43,27 +43,32 @@ export async function recordScenario(
     calibration: options.calibration,
     agreement: options.agreement ?? true,
   };
+  checkRecordable(scenario, options.only);
   const summary = await runSimulation(plan, {
     ...(options.workers === undefined ? {} : { workers: options.workers }),
     ...(options.onProgress ? { onProgress: options.onProgress } : {}),
     ...(options.signal ? { signal: options.signal } : {}),
   });
-  const { rows } = await store.readLedger();
-  const ledger = ledgerRecords(rows);
-  const entries = simulationForecasts({
-    scenario,
-    source: {
-      id: scenario.id,
-      ...(options.revision === undefined ? {} : { revision: options.revision }),
-      hash: contentHash(scenario),
-    },
-    summary,
-    seed: options.seed,
-    calibration: calibrationLine(options.calibration) ?? "none",
-    date: options.date,
-    created: new Date().toISOString(),
-    ...(options.only ? { only: options.only } : {}),
-    ledger,
-  });
-  return store.appendLedger(prepareEntries(ledger, entries));
+  const source = {
+    id: scenario.id,
+    ...(options.revision === undefined ? {} : { revision: options.revision }),
+    hash: contentHash(scenario),
+  };
+  const created = new Date().toISOString();
+  return store.appendLedger((ledger) =>
+    prepareEntries(
+      ledger,
+      simulationForecasts({
+        scenario,
+        source,
+        summary,
+        seed: options.seed,
+        calibration: calibrationLine(options.calibration) ?? "none",
+        date: options.date,
+        created,
+        ...(options.only ? { only: options.only } : {}),
+        ledger,
+      }),
+    ),
+  );
 }

@@ -37,22 +37,7 @@ export interface SimulationForecastsInput {
  */
 export function simulationForecasts(input: SimulationForecastsInput): ForecastEntry[] {
   const { scenario, summary, only } = input;
-  const questionIds = new Set((scenario.questions ?? []).map((q) => q.id));
-  for (const issue of scenario.issues) {
-    if (questionIds.has(issue.id)) {
-      throw new RangeError(
-        `question "${issue.id}" has the same id as an issue; rename one of them to record both in the ledger`,
-      );
-    }
-  }
-  const known = new Set([...questionIds, ...scenario.issues.map((i) => i.id)]);
-  for (const id of only ?? []) {
-    if (!known.has(id)) {
-      throw new RangeError(
-        `--questions: "${id}" is neither a question nor an issue of scenario "${scenario.id}"; known: ${[...known].join(", ")}`,
-      );
-    }
-  }
+  checkRecordable(scenario, only);
   const wanted = (id: string) => !only || only.includes(id);
   const report = simulationReport(summary);
   const common = {
@@ -115,7 +100,31 @@ export function simulationForecasts(input: SimulationForecastsInput): ForecastEn
   return out;
 }
 
-/** Whether `forecaster`'s latest forecast of `question` already says this. */
+/**
+ * Check that a scenario's forecasts can be recorded — no question shares an issue's id — and
+ * that `only` names its questions or issues; throws RangeError saying which. Cheap: call it
+ * before simulating.
+ */
+export function checkRecordable(scenario: Scenario, only?: readonly string[]): void {
+  const questionIds = new Set((scenario.questions ?? []).map((q) => q.id));
+  for (const issue of scenario.issues) {
+    if (questionIds.has(issue.id)) {
+      throw new RangeError(
+        `question "${issue.id}" has the same id as an issue; rename one of them to record both in the ledger`,
+      );
+    }
+  }
+  const known = new Set([...questionIds, ...scenario.issues.map((i) => i.id)]);
+  for (const id of only ?? []) {
+    if (!known.has(id)) {
+      throw new RangeError(
+        `--questions: "${id}" is neither a question nor an issue of scenario "${scenario.id}"; known: ${[...known].join(", ")}`,
+      );
+    }
+  }
+}
+
+/** Whether `forecaster`'s standing forecast of `question` (none superseding it) already says this. */
 function standing(
   ledger: readonly LedgerRecord[] | undefined,
   question: string,
@@ -123,10 +132,18 @@ function standing(
   probability: number,
   note: string | undefined,
 ): boolean {
+  const superseded = new Set((ledger ?? []).map((r) => r.entry.supersedes));
   let last: ForecastEntry | undefined;
   for (const r of ledger ?? []) {
     const e = r.entry;
-    if (e.kind === "forecast" && e.question === question && e.forecaster === forecaster) last = e;
+    if (
+      e.kind === "forecast" &&
+      e.question === question &&
+      e.forecaster === forecaster &&
+      !superseded.has(r.seq)
+    ) {
+      if (!last || e.date >= last.date) last = e;
+    }
   }
   return last !== undefined && last.probability === probability && last.note === note;
 }

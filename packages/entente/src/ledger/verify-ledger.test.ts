@@ -109,6 +109,40 @@ describe("ledger verify on a copied database", () => {
       /previous hash/,
     ],
   ];
+  it("passes a chain rewritten from entry 4 on, unless given the head written down before", async () => {
+    const original = JSON.parse(
+      (await entente("ledger", "verify", "--data-dir", join(root, "untouched"), "-f", "json"))
+        .stdout,
+    ).head as string;
+    const dir = tampered("rewritten", (db) => {
+      const rows = db
+        .prepare("select seq, prev_hash, body from ledger_entries where seq >= 4 order by seq")
+        .all() as Array<{ seq: number; prev_hash: string; body: string }>;
+      let prev = rows[0]?.prev_hash as string;
+      for (const row of rows) {
+        const body = row.seq === 4 ? row.body.replace("0.4", "0.1") : row.body;
+        const hash = recordHash(row.seq, prev, body);
+        db.prepare("update ledger_entries set body = ?, prev_hash = ?, hash = ? where seq = ?").run(
+          body,
+          prev,
+          hash,
+          row.seq,
+        );
+        prev = hash;
+      }
+      db.prepare("update ledger_head set hash = ? where id = 1").run(prev);
+    });
+    expect((await verify(dir)).code).toBe(0);
+    const r = await entente("ledger", "verify", "--data-dir", dir, "--head", original);
+    expect(r.code).toBe(1);
+    expect(r.stdout).toMatch(/no entry has the saved head hash/);
+    // The original ledger passes through its own head.
+    expect(
+      (await entente("ledger", "verify", "--data-dir", join(root, "untouched"), "--head", original))
+        .code,
+    ).toBe(0);
+  });
+
   for (const [what, tamper, seq, reason] of cases) {
     it(`names the first broken entry after ${what}`, async () => {
       const { code, result, stderr } = await verify(tampered(what.replaceAll(" ", "-"), tamper));

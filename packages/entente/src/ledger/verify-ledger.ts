@@ -19,8 +19,14 @@ export interface LedgerVerification {
  * previous one's hash, each hash matching its number, previous hash and content, each content
  * canonical, well formed and matching its indexed columns, and the head naming the last entry.
  * Any edited, deleted, inserted or reordered row breaks it; the first broken entry is named.
+ * With `saved`, a head hash written down earlier, the chain must also pass through it: a chain
+ * rewritten from some entry on (hashes and all) is consistent with itself but not with that.
  */
-export function verifyLedger(rows: readonly LedgerRow[], head: LedgerHead): LedgerVerification {
+export function verifyLedger(
+  rows: readonly LedgerRow[],
+  head: LedgerHead,
+  saved?: string,
+): LedgerVerification {
   let prev = GENESIS_HASH;
   const fail = (seq: number, reason: string): LedgerVerification => ({
     ok: false,
@@ -70,6 +76,12 @@ export function verifyLedger(rows: readonly LedgerRow[], head: LedgerHead): Ledg
       head.seq > rows.length
         ? `the head names entry ${head.seq} (${short(head.hash)}) but only ${rows.length} are stored: the last entries were deleted`
         : `the head (entry ${head.seq}, ${short(head.hash)}) does not name the last entry ${rows.length} (${short(prev)})`,
+    );
+  }
+  if (saved !== undefined && saved !== GENESIS_HASH && !rows.some((r) => r.hash === saved)) {
+    return fail(
+      1,
+      `no entry has the saved head hash ${short(saved)}: the entries up to where it was written down were rewritten, or it is another ledger's`,
     );
   }
   return { ok: true, entries: rows.length, head: head.hash };

@@ -354,20 +354,13 @@ export class KyselyStore implements Store {
     return Number(result.numUpdatedRows);
   }
 
-  async appendLedger(entries: readonly LedgerEntry[]): Promise<LedgerRecord[]> {
-    if (!Array.isArray(entries) || entries.length === 0) {
-      throw new RangeError("ledger entries: expected at least one entry");
-    }
-    const bodies = entries.map((entry, i) => {
-      const problems = ledgerEntryProblems(entry);
-      if (problems.length > 0) {
-        const where = entries.length > 1 ? `ledger entry ${i + 1}: ` : "";
-        throw new RangeError(problems.map((p) => `${where}${p.path}: ${p.message}`).join("; "));
-      }
-      return canonicalJson(entry);
-    });
+  async appendLedger(
+    entries: readonly LedgerEntry[] | ((ledger: LedgerRecord[]) => readonly LedgerEntry[]),
+  ): Promise<LedgerRecord[]> {
+    if (typeof entries !== "function") checkLedgerEntries(entries);
     return this.#db.transaction().execute(async (trx) => {
-      // Writing the head first takes its lock (SQLite: the write lock; PostgreSQL: the row's).
+      // Writing the head first takes its lock (SQLite: the write lock; PostgreSQL: the row's),
+      // so the head read next, and the ledger `prepare` sees, stay current until commit.
       await trx
         .updateTable("ledger_head")
         .set({ seq: sql<number>`seq` })
@@ -378,12 +371,29 @@ export class KyselyStore implements Store {
         .select(["seq", "hash"])
         .where("id", "=", 1)
         .executeTakeFirstOrThrow();
+      let list = entries as readonly LedgerEntry[];
+      if (typeof entries === "function") {
+        const rows = await trx
+          .selectFrom("ledger_entries")
+          .select(["seq", "prev_hash", "hash", "body"])
+          .orderBy("seq")
+          .execute();
+        list = entries(
+          rows.map((r) => ({
+            seq: wholeNumber(r.seq),
+            prevHash: r.prev_hash,
+            hash: r.hash,
+            entry: JSON.parse(r.body) as LedgerEntry,
+          })),
+        );
+        checkLedgerEntries(list);
+      }
       let seq = wholeNumber(head.seq);
       let prev = head.hash;
       const out: LedgerRecord[] = [];
-      for (const [i, entry] of entries.entries()) {
+      for (const entry of list) {
         seq++;
-        const body = bodies[i] as string;
+        const body = canonicalJson(entry);
         const hash = recordHash(seq, prev, body);
         await trx
           .insertInto("ledger_entries")
@@ -398,7 +408,13 @@ export class KyselyStore implements Store {
   }
 
   async readLedger(): Promise<{ rows: LedgerRow[]; head: LedgerHead }> {
-    return this.#db.transaction().execute(async (trx) => {
+    // One snapshot for the rows and the head (PostgreSQL's default would let an append that
+    // commits in between look like deleted entries); SQLite's transactions are snapshots anyway.
+    const trx =
+      this.dialect === "postgres"
+        ? this.#db.transaction().setIsolationLevel("repeatable read")
+        : this.#db.transaction();
+    return trx.execute(async (trx) => {
       const rows = await trx.selectFrom("ledger_entries").selectAll().orderBy("seq").execute();
       const head = await trx
         .selectFrom("ledger_head")
@@ -517,6 +533,20 @@ function runRecord(row: Selectable<RunsTable>): RunRecord {
     started: isoTimeOrNull(row.started),
     finished: isoTimeOrNull(row.finished),
   };
+}
+
+/** Each entry well formed on its own ({@link ledgerEntryProblems}); a RangeError names the first bad one. */
+function checkLedgerEntries(entries: readonly LedgerEntry[]): void {
+  if (!Array.isArray(entries) || entries.length === 0) {
+    throw new RangeError("ledger entries: expected at least one entry");
+  }
+  for (const [i, entry] of entries.entries()) {
+    const problems = ledgerEntryProblems(entry);
+    if (problems.length > 0) {
+      const where = entries.length > 1 ? `ledger entry ${i + 1}: ` : "";
+      throw new RangeError(problems.map((p) => `${where}${p.path}: ${p.message}`).join("; "));
+    }
+  }
 }
 
 function checkId(what: string, id: unknown): void {

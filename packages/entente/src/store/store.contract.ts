@@ -446,6 +446,26 @@ export function storeContract(name: string, factory: () => Promise<StoreFixture>
         expect((await store.readLedger()).rows).toEqual([]);
       });
 
+      it("calls a prepare function with the ledger as it stands under the lock", async () => {
+        // Each append names its question after the ledger's length when it runs: under the
+        // lock no two can see the same length, so the names come out 0, 1, 2, … in order.
+        await Promise.all(
+          Array.from({ length: 12 }, () =>
+            store.appendLedger((ledger) => [forecast(`after-${ledger.length}`, 0.5)]),
+          ),
+        );
+        const { rows } = await store.readLedger();
+        expect(rows.map((r) => r.question)).toEqual(
+          Array.from({ length: 12 }, (_, i) => `after-${i}`),
+        );
+        await expect(
+          store.appendLedger(() => {
+            throw new RangeError("refused by prepare");
+          }),
+        ).rejects.toThrow("refused by prepare");
+        expect((await store.readLedger()).rows).toHaveLength(12);
+      });
+
       it("keeps one unbroken chain under concurrent appends", async () => {
         await Promise.all(
           Array.from({ length: 20 }, (_, i) =>

@@ -62,9 +62,13 @@ export interface Store {
    * Append entries to the forecast ledger, in order, in one transaction: each is checked on its
    * own (`ledgerEntryProblems`; a RangeError names the entry and field, and nothing is written)
    * and chained to the one before by its hash. Appends from any number of processes are
-   * serialised by the head row's lock.
+   * serialised by the head row's lock. Given a function instead, it is called with the ledger
+   * as it stands once the lock is held, and returns the entries to append (or throws, and
+   * nothing is written): checks against the ledger can then not be overtaken by another append.
    */
-  appendLedger(entries: readonly LedgerEntry[]): Promise<LedgerRecord[]>;
+  appendLedger(
+    entries: readonly LedgerEntry[] | ((ledger: LedgerRecord[]) => readonly LedgerEntry[]),
+  ): Promise<LedgerRecord[]>;
   /** The ledger's rows exactly as stored, in sequence order, and its head (for verifying). */
   readLedger(): Promise<{ rows: LedgerRow[]; head: LedgerHead }>;
 

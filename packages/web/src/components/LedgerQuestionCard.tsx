@@ -1,7 +1,11 @@
-import { type LedgerQuestion, percent, type QuestionForecast } from "@entente/core";
+import {
+  type LedgerQuestion,
+  percent,
+  type QuestionForecast,
+  standingForecasts,
+} from "@entente/core";
 import { useId } from "react";
 import { forecasterColor } from "../ledger/forecaster-color.ts";
-import { latestForecasts } from "../ledger/latest-forecasts.ts";
 import { fmt } from "../scenario-edit.ts";
 import { ForecastHistory } from "./ForecastHistory.tsx";
 import { ResolveForm } from "./ResolveForm.tsx";
@@ -30,7 +34,7 @@ function figure(f: QuestionForecast): string {
  */
 export function LedgerQuestionCard({ question, others, onResolved }: LedgerQuestionCardProps) {
   const ids = useId();
-  const latest = latestForecasts(question);
+  const latest = standingForecasts(question.forecasts);
   const recordings = new Set(question.forecasts.map((f) => f.created)).size;
   const { resolution } = question;
   return (

@@ -32,6 +32,7 @@ const binary = (calibration: CalibrationBin[]) => ({
   logScore: -0.3,
   skill: 0.6,
   referenceBrier: 0.25,
+  shared: 1,
   calibration,
 });
 

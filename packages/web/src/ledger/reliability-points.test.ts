@@ -33,6 +33,7 @@ function group(forecaster: string, kind: GroupScores["kind"], calibration: Calib
       logScore: null,
       skill: 0.2,
       referenceBrier: 0.25,
+      shared: 1,
       calibration,
     },
     numeric: null,

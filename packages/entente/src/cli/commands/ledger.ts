@@ -4,7 +4,7 @@ import {
   FIFTY_FIFTY,
   getModel,
   isIsoDate,
-  type LedgerEntry,
+  type LedgerRecord,
   ledgerQuestions,
   type ResolutionEntry,
   referenceName,
@@ -15,13 +15,12 @@ import { ledgerListTable, ledgerScoreTable, verificationText } from "../../forma
 import { decodeText } from "../../io/decode-text.ts";
 import { InputError } from "../../io/diagnostic.ts";
 import { ledgerCsv, readLedgerCsv } from "../../io/ledger-csv.ts";
+import { parseLocated } from "../../io/parse-document.ts";
 import { readCalibration } from "../../io/read-calibration.ts";
 import { readInputFile } from "../../io/read-input-file.ts";
 import { readScenario } from "../../io/read-scenario.ts";
 import {
   documentEntries,
-  LEDGER_FORMAT,
-  type LedgerDocument,
   ledgerDocument,
   renumberSupersedes,
 } from "../../ledger/ledger-document.ts";
@@ -146,22 +145,24 @@ export function ledgerCommand(io: CliIO) {
         );
       }
       await withStore(options.dataDir, async (store) => {
-        const { rows } = await store.readLedger();
-        const records = ledgerRecords(rows);
-        const entry: ResolutionEntry = {
-          kind: "resolution",
-          question: ledgerCall(() => findQuestion(records, question)),
-          outcome: value,
-          date,
-          source: options.source,
-          ...(options.note === undefined ? {} : { note: options.note }),
-          created: new Date().toISOString(),
-        };
-        const [written] = await append(store, records, [entry]);
+        const [written] = await ledgerCall(() =>
+          store.appendLedger((ledger) => {
+            const entry: ResolutionEntry = {
+              kind: "resolution",
+              question: findQuestion(ledger, question),
+              outcome: value,
+              date,
+              source: options.source,
+              ...(options.note === undefined ? {} : { note: options.note }),
+              created: new Date().toISOString(),
+            };
+            return prepareEntries(ledger, [entry]);
+          }),
+        );
         io.stdout(
           options.format === "json"
             ? `${JSON.stringify(written, null, 2)}\n`
-            : `resolved ${entry.question}: ${typeof value === "boolean" ? (value ? "yes" : "no") : value} (entry ${written?.seq}${written?.entry.supersedes ? `, supersedes ${written.entry.supersedes}` : ""})\n`,
+            : `resolved ${written?.entry.question}: ${typeof value === "boolean" ? (value ? "yes" : "no") : value} (entry ${written?.seq}${written?.entry.supersedes ? `, supersedes ${written.entry.supersedes}` : ""})\n`,
         );
       });
     });
@@ -176,7 +177,7 @@ export function ledgerCommand(io: CliIO) {
         const records = ledgerRecords((await store.readLedger()).rows);
         let questions = ledgerQuestions(records);
         if (options.question !== undefined) {
-          const id = ledgerCall(() => findQuestion(records, options.question as string));
+          const id = await ledgerCall(() => findQuestion(records, options.question as string));
           questions = questions.filter((q) => q.question === id);
         }
         io.stdout(
@@ -250,6 +251,7 @@ export function ledgerCommand(io: CliIO) {
       "append forecasts and resolutions made elsewhere: a CSV (columns as `ledger export --format csv`) or an exported JSON ledger",
     )
     .argument("<file>", "CSV or JSON file")
+    .option("--new-questions", "let CSV rows forecast questions not yet in the ledger")
     .option(...DATA_DIR)
     .addOption(formatOption())
     .action(async (file, options) => {
@@ -257,54 +259,28 @@ export function ledgerCommand(io: CliIO) {
       const decoded = decodeText(bytes, file);
       if ("diagnostic" in decoded) throw new InputError([decoded.diagnostic]);
       const now = new Date().toISOString();
-      let entries: LedgerEntry[];
-      let seqs: Array<number | undefined>;
-      let lines: number[] | undefined;
+      let read: ReturnType<typeof readLedgerCsv>;
       if (/^\s*\{/.test(decoded.text)) {
-        let doc: LedgerDocument;
-        try {
-          doc = JSON.parse(decoded.text) as LedgerDocument;
-        } catch (e) {
+        const parsed = parseLocated(decoded.text, `${file}.json`);
+        if ("diagnostics" in parsed)
+          throw new InputError(parsed.diagnostics.map((d) => ({ ...d, file })));
+        const doc = documentEntries(parsed.document.value);
+        if (!doc.ok) {
           throw new InputError([
             {
               file,
-              line: 1,
-              col: 1,
-              path: "(syntax)",
-              message: `invalid JSON: ${(e as Error).message}`,
+              ...parsed.document.locate(doc.path),
+              path: doc.path.join("."),
+              message: doc.message,
             },
           ]);
         }
-        if (doc?.format !== LEDGER_FORMAT || !Array.isArray(doc.records)) {
-          throw new InputError([
-            {
-              file,
-              line: 1,
-              col: 1,
-              path: "format",
-              message: `not an exported ledger; expected format "${LEDGER_FORMAT}" with records`,
-            },
-          ]);
-        }
-        const read = documentEntries(doc);
-        if (!read.ok) {
-          throw new InputError([
-            {
-              file,
-              line: 1,
-              col: 1,
-              path: `records (entry ${read.verification.broken?.seq})`,
-              message: `the file's chain is broken: ${read.verification.broken?.reason}`,
-            },
-          ]);
-        }
-        ({ entries, seqs } = read);
-      } else {
-        const read = readLedgerCsv(decoded.text, file, now);
-        if (!read.ok) throw new InputError(read.diagnostics);
-        ({ entries, seqs, lines } = read.rows);
-      }
-      if (entries.length === 0)
+        read = { ok: true, rows: { entries: doc.entries, seqs: doc.seqs } };
+      } else read = readLedgerCsv(decoded.text, file, now);
+      if (!read.ok) throw new InputError(read.diagnostics);
+      const { entries, seqs, lines } = read.rows;
+      const csv = lines !== undefined;
+      if (entries.length === 0) {
         throw new InputError([
           {
             file,
@@ -314,12 +290,17 @@ export function ledgerCommand(io: CliIO) {
             message: "no forecasts or resolutions to import",
           },
         ]);
+      }
       await withStore(options.dataDir, async (store) => {
-        const records = ledgerRecords((await store.readLedger()).rows);
-        const last = records.length > 0 ? (records[records.length - 1]?.seq as number) : 0;
-        let prepared: LedgerEntry[];
+        let written: LedgerRecord[];
         try {
-          prepared = prepareEntries(records, renumberSupersedes(entries, seqs, last));
+          written = await store.appendLedger((ledger) => {
+            const last = ledger.length > 0 ? (ledger[ledger.length - 1]?.seq as number) : 0;
+            // A CSV row may not start a question (a typo must not); an exported ledger may.
+            return prepareEntries(ledger, renumberSupersedes(entries, seqs, last), {
+              newQuestions: !csv || options.newQuestions === true,
+            });
+          });
         } catch (e) {
           if (!(e instanceof LedgerInputError)) throw e;
           throw new InputError(
@@ -327,14 +308,16 @@ export function ledgerCommand(io: CliIO) {
               file,
               line: lines?.[p.entry] ?? 1,
               col: 1,
-              path: lines
-                ? `row ${lines[p.entry]} ${p.path}`
+              path: csv
+                ? `row ${lines?.[p.entry]} ${p.path}`
                 : `records[${p.entry}].entry.${p.path}`,
-              message: p.message,
+              message:
+                csv && p.path === "question" && p.notFound
+                  ? `${p.message.replace("or allow new questions", "or pass --new-questions")}`
+                  : p.message,
             })),
           );
         }
-        const written = await store.appendLedger(prepared);
         io.stdout(
           options.format === "json"
             ? `${JSON.stringify({ imported: written }, null, 2)}\n`
@@ -347,12 +330,16 @@ export function ledgerCommand(io: CliIO) {
     .description(
       "check the hash chain; names the first edited, deleted or reordered entry (exit 1 when broken)",
     )
+    .option(
+      "--head <hash>",
+      "also check that the chain passes through this head hash, written down earlier",
+    )
     .option(...DATA_DIR)
     .addOption(formatOption())
     .action(async (options) => {
       await withStore(options.dataDir, async (store) => {
         const { rows, head } = await store.readLedger();
-        const v = verifyLedger(rows, head);
+        const v = verifyLedger(rows, head, options.head);
         io.stdout(
           options.format === "json" ? `${JSON.stringify(v, null, 2)}\n` : verificationText(v),
         );
@@ -386,24 +373,10 @@ async function withStore(
   }
 }
 
-async function append(
-  store: Store,
-  records: Parameters<typeof prepareEntries>[0],
-  entries: LedgerEntry[],
-) {
-  const prepared = ledgerCall(() => prepareEntries(records, entries));
+/** Run a ledger check or append, turning its refusal into exit 2 with the field named. */
+async function ledgerCall<T>(f: () => T | Promise<T>): Promise<T> {
   try {
-    return await store.appendLedger(prepared);
-  } catch (e) {
-    if (e instanceof RangeError) throw new CliError(e.message, EXIT.invalidInput);
-    throw e;
-  }
-}
-
-/** Run a ledger check, turning its refusal into exit 2 with the field named. */
-function ledgerCall<T>(f: () => T): T {
-  try {
-    return f();
+    return await f();
   } catch (e) {
     if (e instanceof LedgerInputError) {
       throw new CliError(
@@ -411,6 +384,7 @@ function ledgerCall<T>(f: () => T): T {
         EXIT.invalidInput,
       );
     }
+    if (e instanceof RangeError) throw new CliError(e.message, EXIT.invalidInput);
     throw e;
   }
 }

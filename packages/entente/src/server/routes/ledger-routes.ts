@@ -105,7 +105,6 @@ export function ledgerRoutes(deps: AppDeps): Hono {
   app.post("/ledger/resolutions", async (c) => {
     const body = await readJsonObject(c);
     onlyFields(body, ["question", "outcome", "date", "source", "note"]);
-    const all = await records();
     const o = body.outcome;
     const outcome = o === "yes" || o === true ? true : o === "no" || o === false ? false : o;
     if (
@@ -115,37 +114,42 @@ export function ledgerRoutes(deps: AppDeps): Hono {
       throw badRequest("outcome", `expected "yes", "no" or a number, got ${show(o)}`);
     }
     const note = optionalString(body.note, "note", 2000);
-    const entry: ResolutionEntry = {
-      kind: "resolution",
-      question: findQuestion(all, typeof body.question === "string" ? body.question : ""),
-      outcome,
-      date: optionalDate(body.date) ?? new Date().toISOString().slice(0, 10),
-      source: typeof body.source === "string" ? body.source : "",
-      ...(note === undefined ? {} : { note }),
-      created: new Date().toISOString(),
-    };
-    const [written] = await store.appendLedger(prepareEntries(all, [entry]));
+    const date = optionalDate(body.date) ?? new Date().toISOString().slice(0, 10);
+    const [written] = await store.appendLedger((ledger) => {
+      const entry: ResolutionEntry = {
+        kind: "resolution",
+        question: findQuestion(ledger, typeof body.question === "string" ? body.question : ""),
+        outcome,
+        date,
+        source: typeof body.source === "string" ? body.source : "",
+        ...(note === undefined ? {} : { note }),
+        created: new Date().toISOString(),
+      };
+      return prepareEntries(ledger, [entry]);
+    });
     return c.json(written, 201);
   });
 
   app.post("/ledger/forecasts", async (c) => {
     const body = await readJsonObject(c);
     onlyFields(body, ["question", "forecaster", "probability", "date", "note", "text"]);
-    const all = await records();
-    const question = findQuestion(all, typeof body.question === "string" ? body.question : "");
     const note = optionalString(body.note, "note", 2000);
-    const entry: ForecastEntry = {
-      kind: "forecast",
-      question,
-      text: ledgerQuestions(all).find((q) => q.question === question)?.text ?? question,
-      forecaster: typeof body.forecaster === "string" ? body.forecaster : "",
-      forecasterKind: "analyst",
-      probability: body.probability as number,
-      date: optionalDate(body.date) ?? new Date().toISOString().slice(0, 10),
-      created: new Date().toISOString(),
-      ...(note === undefined ? {} : { note }),
-    };
-    const [written] = await store.appendLedger(prepareEntries(all, [entry]));
+    const date = optionalDate(body.date) ?? new Date().toISOString().slice(0, 10);
+    const [written] = await store.appendLedger((ledger) => {
+      const question = findQuestion(ledger, typeof body.question === "string" ? body.question : "");
+      const entry: ForecastEntry = {
+        kind: "forecast",
+        question,
+        text: ledgerQuestions(ledger).find((q) => q.question === question)?.text ?? question,
+        forecaster: typeof body.forecaster === "string" ? body.forecaster : "",
+        forecasterKind: "analyst",
+        probability: body.probability as number,
+        date,
+        created: new Date().toISOString(),
+        ...(note === undefined ? {} : { note }),
+      };
+      return prepareEntries(ledger, [entry]);
+    });
     return c.json(written, 201);
   });
 
