@@ -2,16 +2,15 @@
 // loopback for a bounded time. Figures, not pass/fail. Run on its own with
 //   node --conditions=source --import tsx bench/serve.bench.ts [seconds] [connections]
 // or call `serveLoad()` from another script.
-import { type ChildProcess, spawn } from "node:child_process";
 import { readFileSync } from "node:fs";
 import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { fileURLToPath, pathToFileURL } from "node:url";
+import { pathToFileURL } from "node:url";
 import autocannon from "autocannon";
+import { startServe } from "../test/support/serve-process.ts";
 
 const root = new URL("../", import.meta.url);
-const entry = fileURLToPath(new URL("packages/entente/src/server/serve-main.ts", root));
 
 /** Options of {@link serveLoad}. */
 export interface ServeLoadOptions {
@@ -111,31 +110,7 @@ export async function serveLoad(options: ServeLoadOptions = {}): Promise<ServeLo
 
 /** `entente serve --port 0 --data-dir dir` in a child process, stopped with SIGTERM. */
 async function startServer(dir: string): Promise<{ url: string; stop: () => Promise<void> }> {
-  const env = { ...process.env };
-  delete env.DATABASE_URL;
-  delete env.ENTENTE_TOKEN;
-  const child: ChildProcess = spawn(
-    process.execPath,
-    ["--conditions=source", "--import", "tsx", entry, "--port", "0", "--data-dir", dir],
-    { env, stdio: ["ignore", "ignore", "pipe"] },
-  );
-  const exited = new Promise<void>((resolve) => child.on("exit", () => resolve()));
-  let stderr = "";
-  const url = await new Promise<string>((resolve, reject) => {
-    const timer = setTimeout(() => {
-      child.kill("SIGKILL");
-      reject(new Error(`the server did not start in 15 s: ${stderr}`));
-    }, 15_000);
-    child.stderr?.on("data", (chunk) => {
-      stderr += chunk;
-      const match = /serving on (http:\/\/127\.0\.0\.1:\d+)/.exec(stderr);
-      if (match) {
-        clearTimeout(timer);
-        resolve(match[1] as string);
-      }
-    });
-    void exited.then(() => reject(new Error(`the server exited: ${stderr}`)));
-  });
+  const { child, url, exited } = await startServe(["--data-dir", dir]);
   return {
     url,
     stop: async () => {

@@ -1,10 +1,11 @@
 // Test support for the end-to-end tests: the built web UI served by the real `entente serve`
 // process on a throwaway data directory, and Debian's chromium driven through playwright-core.
-import { type ChildProcess, spawn, spawnSync } from "node:child_process";
+import { spawnSync } from "node:child_process";
 import { existsSync, mkdirSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type { Browser, Page } from "playwright-core";
+import { type ServeProcess, startServe } from "../support/serve-process.ts";
 
 const CHROMIUM = "/usr/bin/chromium";
 const CHROMIUM_ARGS = [
@@ -48,45 +49,19 @@ export async function openWorkbench(): Promise<WorkbenchSession> {
   if (build.status !== 0) throw new Error(`vite build failed:\n${build.stdout}${build.stderr}`);
 
   const dataDir = mkdtempSync(join(tmpdir(), "entente-e2e-"));
-  const { ENTENTE_TOKEN: _t, DATABASE_URL: _d, ENTENTE_DATA_DIR: _e, ...env } = process.env;
-  const server: ChildProcess = spawn(
-    process.execPath,
-    [
-      "--conditions=source",
-      "--import",
-      "tsx",
-      "packages/entente/src/server/serve-main.ts",
-      "--port",
-      "0",
-      "--data-dir",
-      dataDir,
-    ],
-    { cwd: root, env, stdio: ["ignore", "ignore", "pipe"] },
-  );
+  let server: ServeProcess | undefined;
   let browser: Browser | undefined;
   const close = async () => {
     await browser?.close();
-    if (server.exitCode === null) {
-      const exited = new Promise((resolve) => server.once("exit", resolve));
-      server.kill("SIGTERM");
-      await exited;
+    if (server && server.child.exitCode === null) {
+      server.child.kill("SIGTERM");
+      await server.exited;
     }
     rmSync(dataDir, { recursive: true, force: true });
   };
   try {
-    const base = await new Promise<string>((resolve, reject) => {
-      let err = "";
-      const timer = setTimeout(() => reject(new Error(`server did not start:\n${err}`)), 30_000);
-      server.stderr?.on("data", (chunk: Buffer) => {
-        err += chunk.toString();
-        const m = /serving on (http:\/\/\S+)/.exec(err);
-        if (m) {
-          clearTimeout(timer);
-          resolve(m[1] as string);
-        }
-      });
-      server.once("exit", (code) => reject(new Error(`server exited with ${code}:\n${err}`)));
-    });
+    server = await startServe(["--data-dir", dataDir]);
+    const base = server.url;
     const { chromium } = await import("playwright-core");
     browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
     const page = await browser.newPage({ viewport: { width: 1400, height: 1000 } });

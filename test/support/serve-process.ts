@@ -14,7 +14,8 @@ export interface ServeProcess {
 
 /**
  * Start `entente serve --port 0` with `args` (e.g. `--data-dir dir`) and wait for the URL it
- * prints. Without `env`, DATABASE_URL and ENTENTE_TOKEN are unset (SQLite, no token).
+ * prints. DATABASE_URL, ENTENTE_TOKEN and ENTENTE_DATA_DIR are unset unless `env` sets them
+ * (SQLite, no token).
  */
 export async function startServe(
   args: string[],
@@ -23,6 +24,7 @@ export async function startServe(
   const base = { ...process.env };
   delete base.DATABASE_URL;
   delete base.ENTENTE_TOKEN;
+  delete base.ENTENTE_DATA_DIR;
   const child = spawn(
     process.execPath,
     ["--conditions=source", "--import", "tsx", entry, "--port", "0", ...args],
@@ -35,7 +37,7 @@ export async function startServe(
   let stderr = "";
   const exited = new Promise<number | null>((resolve) => child.on("exit", (code) => resolve(code)));
   const url = await new Promise<string>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`no URL after 10 s: ${stderr}`)), 10_000);
+    const timer = setTimeout(() => reject(new Error(`no URL after 30 s: ${stderr}`)), 30_000);
     child.stderr?.on("data", (chunk) => {
       stderr += chunk;
       const match = /serving on (http:\/\/127\.0\.0\.1:\d+)/.exec(stderr);

@@ -15,6 +15,7 @@ export interface QuestionForecast {
   probability?: number;
   /** A numeric forecast's median. */
   median?: number;
+  note?: string;
   date: string;
   created: string;
   /** A later entry corrects it. */
@@ -101,6 +102,7 @@ function questionForecast(seq: number, e: ForecastEntry, superseded: boolean): Q
     ...(e.calibration === undefined ? {} : { calibration: e.calibration }),
     ...(e.probability === undefined ? {} : { probability: e.probability }),
     ...(e.distribution ? { median: recordedMedian(e.distribution) } : {}),
+    ...(e.note === undefined ? {} : { note: e.note }),
     date: e.date,
     created: e.created,
     superseded,

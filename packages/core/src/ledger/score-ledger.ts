@@ -60,8 +60,9 @@ export interface LedgerScores {
  * Score a ledger. For each resolved question and each group, the group's standing forecast is
  * scored: of its forecasts that no later entry supersedes, that are dated on or before the
  * resolution and that were written before the question was first resolved, the one with the
- * latest date (the later entry on a tie). So hindsight never counts. Groups: by forecaster (a model, a source or an
- * analyst, by name), or by model (model forecasts only, per model and calibration version).
+ * latest date (the later entry on a tie). So hindsight never counts. Groups: by forecaster (a
+ * model, a source or an analyst, by name), or by model (model forecasts only, per model and
+ * calibration version). A `reference` that names no forecaster of the ledger is a RangeError.
  * Yes/no questions get the Brier score with Murphy's decomposition (bins = exact forecast
  * values, so the parts sum to the score), the log score, the Brier skill score against
  * `reference` (a forecaster's name, or {@link FIFTY_FIFTY}) and a 10-bin calibration table;
@@ -74,6 +75,14 @@ export function scoreLedger(
   const { by = "forecaster", reference = FIFTY_FIFTY } = options;
   if (by !== "forecaster" && by !== "model") {
     throw new RangeError(`by: expected "forecaster" or "model", got ${JSON.stringify(by)}`);
+  }
+  if (
+    reference !== FIFTY_FIFTY &&
+    !records.some((r) => r.entry.kind === "forecast" && r.entry.forecaster === reference)
+  ) {
+    throw new RangeError(
+      `reference: no forecaster ${JSON.stringify(reference)} in the ledger; give a forecaster's name or "50%"`,
+    );
   }
   const superseded = supersededSeqs(records);
   const resolutions = new Map<string, ResolutionEntry>();

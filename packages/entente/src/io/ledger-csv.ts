@@ -12,6 +12,7 @@ import {
   ledgerEntryProblems,
 } from "@entente/core";
 import type { Diagnostic } from "./diagnostic.ts";
+import { TextLocator } from "./import/common.ts";
 import { type Cell, splitRows } from "./import/delimited.ts";
 
 /** The columns, in the order `export` writes them. */
@@ -113,7 +114,8 @@ export function readLedgerCsv(
   file: string,
   now: string,
 ): { ok: true; rows: LedgerCsvRows } | { ok: false; diagnostics: Diagnostic[] } {
-  const at = locator(text);
+  const locator = new TextLocator(text);
+  const at = (offset: number) => locator.at(offset);
   const split = splitRows(text, ",");
   if ("error" in split) {
     return {
@@ -291,23 +293,4 @@ function columnOf(path: string): Column {
     map[path] ??
     ((LEDGER_COLUMNS as readonly string[]).includes(path) ? (path as Column) : "question")
   );
-}
-
-/** Offset → 1-based line and column. */
-function locator(text: string): (offset: number) => { line: number; col: number } {
-  const starts = [0];
-  for (let i = 0; i < text.length; i++) {
-    const c = text[i];
-    if (c === "\n" || (c === "\r" && text[i + 1] !== "\n")) starts.push(i + 1);
-  }
-  return (offset) => {
-    let lo = 0;
-    let hi = starts.length - 1;
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >> 1;
-      if ((starts[mid] as number) <= offset) lo = mid;
-      else hi = mid - 1;
-    }
-    return { line: lo + 1, col: offset - (starts[lo] as number) + 1 };
-  };
 }

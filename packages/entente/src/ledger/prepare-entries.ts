@@ -67,7 +67,7 @@ export function prepareEntries(
         problems.push({
           entry: i,
           path: "question",
-          message: `"${next.question}" is not a question of the ledger; check its id (\`entente ledger list\`), or allow new questions`,
+          message: `"${next.question}" is not a question of the ledger; check its id (\`entente ledger list\`), or pass --new-questions to start it`,
           notFound: true,
         });
         continue;

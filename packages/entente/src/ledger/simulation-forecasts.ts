@@ -3,11 +3,13 @@ import {
   type ForecastScenario,
   histogramInverseQuantile,
   type LedgerRecord,
+  ledgerQuestions,
   outcomeBins,
   recordDistribution,
   type Scenario,
   type SimulationSummary,
   simulationReport,
+  standingForecasts,
 } from "@entente/core";
 
 /** What a simulation's forecasts are recorded with. */
@@ -46,6 +48,10 @@ export function simulationForecasts(input: SimulationForecastsInput): ForecastEn
     created: input.created,
     scenario: input.source,
   };
+  // Each question's standing forecasts, to leave out a source's figure that stands unchanged.
+  const standing = new Map(
+    ledgerQuestions(input.ledger ?? []).map((q) => [q.question, standingForecasts(q.forecasts)]),
+  );
   const out: ForecastEntry[] = [];
   for (const question of scenario.questions ?? []) {
     if (!wanted(question.id)) continue;
@@ -66,7 +72,8 @@ export function simulationForecasts(input: SimulationForecastsInput): ForecastEn
       });
     }
     for (const e of question.estimates ?? []) {
-      if (standing(input.ledger, id, e.source, e.probability, e.note)) continue;
+      const now = standing.get(id)?.find((f) => f.forecaster === e.source);
+      if (now && now.probability === e.probability && now.note === e.note) continue;
       out.push({
         ...common,
         question: id,
@@ -122,28 +129,4 @@ export function checkRecordable(scenario: Scenario, only?: readonly string[]): v
       );
     }
   }
-}
-
-/** Whether `forecaster`'s standing forecast of `question` (none superseding it) already says this. */
-function standing(
-  ledger: readonly LedgerRecord[] | undefined,
-  question: string,
-  forecaster: string,
-  probability: number,
-  note: string | undefined,
-): boolean {
-  const superseded = new Set((ledger ?? []).map((r) => r.entry.supersedes));
-  let last: ForecastEntry | undefined;
-  for (const r of ledger ?? []) {
-    const e = r.entry;
-    if (
-      e.kind === "forecast" &&
-      e.question === question &&
-      e.forecaster === forecaster &&
-      !superseded.has(r.seq)
-    ) {
-      if (!last || e.date >= last.date) last = e;
-    }
-  }
-  return last !== undefined && last.probability === probability && last.note === note;
 }

@@ -6,7 +6,13 @@ import {
 } from "@entente/core";
 import { type Kysely, type Selectable, sql } from "kysely";
 import { canonicalJson, recordHash } from "../ledger/ledger-hash.ts";
-import type { Database, RunsTable, ScenarioRevisionsTable } from "./database.ts";
+import { ledgerRecords } from "../ledger/ledger-records.ts";
+import type {
+  Database,
+  LedgerEntriesTable,
+  RunsTable,
+  ScenarioRevisionsTable,
+} from "./database.ts";
 import {
   type LedgerHead,
   type LedgerRow,
@@ -373,19 +379,8 @@ export class KyselyStore implements Store {
         .executeTakeFirstOrThrow();
       let list = entries as readonly LedgerEntry[];
       if (typeof entries === "function") {
-        const rows = await trx
-          .selectFrom("ledger_entries")
-          .select(["seq", "prev_hash", "hash", "body"])
-          .orderBy("seq")
-          .execute();
-        list = entries(
-          rows.map((r) => ({
-            seq: wholeNumber(r.seq),
-            prevHash: r.prev_hash,
-            hash: r.hash,
-            entry: JSON.parse(r.body) as LedgerEntry,
-          })),
-        );
+        const rows = await trx.selectFrom("ledger_entries").selectAll().orderBy("seq").execute();
+        list = entries(ledgerRecords(rows.map(ledgerRow)));
         checkLedgerEntries(list);
       }
       let seq = wholeNumber(head.seq);
@@ -422,14 +417,7 @@ export class KyselyStore implements Store {
         .where("id", "=", 1)
         .executeTakeFirst();
       return {
-        rows: rows.map((r) => ({
-          seq: wholeNumber(r.seq),
-          kind: r.kind,
-          question: r.question,
-          body: r.body,
-          prevHash: r.prev_hash,
-          hash: r.hash,
-        })),
+        rows: rows.map(ledgerRow),
         head: head
           ? { seq: wholeNumber(head.seq), hash: head.hash }
           : { seq: -1, hash: "(missing)" },
@@ -532,6 +520,17 @@ function runRecord(row: Selectable<RunsTable>): RunRecord {
     created: isoTime(row.created),
     started: isoTimeOrNull(row.started),
     finished: isoTimeOrNull(row.finished),
+  };
+}
+
+function ledgerRow(row: Selectable<LedgerEntriesTable>): LedgerRow {
+  return {
+    seq: wholeNumber(row.seq),
+    kind: row.kind,
+    question: row.question,
+    body: row.body,
+    prevHash: row.prev_hash,
+    hash: row.hash,
   };
 }
 

@@ -2,9 +2,9 @@ import { writeFile } from "node:fs/promises";
 import { Command, Option } from "@commander-js/extra-typings";
 import {
   FIFTY_FIFTY,
-  getModel,
   isIsoDate,
   type LedgerRecord,
+  type LedgerScores,
   ledgerQuestions,
   type ResolutionEntry,
   referenceName,
@@ -30,12 +30,12 @@ import { findQuestion, prepareEntries } from "../../ledger/prepare-entries.ts";
 import { recordScenario } from "../../ledger/record-scenario.ts";
 import { verifyLedger } from "../../ledger/verify-ledger.ts";
 import { closeSimulationPools, defaultWorkers } from "../../pool/run-simulation.ts";
-import { openStore } from "../../store/open-store.ts";
 import type { Store } from "../../store/store.ts";
 import { shippedScenario } from "../default-scenario.ts";
 import { CliError, type CliIO, EXIT } from "../io.ts";
+import { openCliStore } from "../open-cli-store.ts";
 import { progressBar } from "../progress.ts";
-import { DEFAULT_MODELS } from "./simulate.ts";
+import { DEFAULT_MODELS, modelIds, wholeAtLeast } from "./simulation-options.ts";
 
 const DATA_DIR = [
   "--data-dir <dir>",
@@ -57,8 +57,8 @@ export function ledgerCommand(io: CliIO) {
     .argument("[scenario]", "scenario file; default: the built-in Budapest 2025")
     .option("--questions <ids>", "only these question or issue ids (comma-separated)")
     .option("--models <ids>", `comma-separated model ids (default: ${DEFAULT_MODELS.join(",")})`)
-    .option("-n, --samples <n>", "Monte Carlo samples", "10000")
-    .option("--seed <n>", "random seed", "42")
+    .option("-n, --samples <n>", "Monte Carlo samples", wholeAtLeast("--samples", 1), 10_000)
+    .option("--seed <n>", "random seed (whole number ≥ 0)", wholeAtLeast("--seed", 0), 42)
     .option(
       "--calibration <file>",
       '"default", "none" or a file from `entente calibrate`',
@@ -66,23 +66,15 @@ export function ledgerCommand(io: CliIO) {
     )
     .option("--no-agreement", "do not check phases for agreement")
     .option("--date <YYYY-MM-DD>", "the day the forecasts speak for (default: today)")
-    .option("-w, --workers <n>", "worker threads (default: cores)")
+    .option("-w, --workers <n>", "worker threads (default: cores)", wholeAtLeast("--workers", 0))
     .option(...DATA_DIR)
     .addOption(formatOption())
     .action(async (file, options) => {
       const loaded = await readScenario(file ?? shippedScenario());
-      const models = (options.models?.split(",") ?? DEFAULT_MODELS).map((id) => {
-        try {
-          return getModel(id.trim()).id;
-        } catch (e) {
-          throw new CliError((e as Error).message, EXIT.invalidInput);
-        }
-      });
-      const samples = whole("--samples", options.samples, 1);
-      const seed = whole("--seed", options.seed, 0);
+      const models = modelIds(options.models);
+      const { samples, seed } = options;
       const date = dateOption(options.date);
-      const workers =
-        options.workers === undefined ? defaultWorkers() : whole("--workers", options.workers, 0);
+      const workers = options.workers ?? defaultWorkers();
       const calibration = await readCalibration(options.calibration);
       await withStore(options.dataDir, async (store) => {
         const bar = progressBar(`simulating ${samples} samples`);
@@ -205,17 +197,15 @@ export function ledgerCommand(io: CliIO) {
     .action(async (options) => {
       await withStore(options.dataDir, async (store) => {
         const records = ledgerRecords((await store.readLedger()).rows);
-        const reference = referenceName(options.reference);
-        if (
-          reference !== FIFTY_FIFTY &&
-          !records.some((r) => r.entry.kind === "forecast" && r.entry.forecaster === reference)
-        ) {
-          throw new CliError(
-            `--reference: no forecaster "${options.reference}" in the ledger; give a forecaster's name or "50%"`,
-            EXIT.invalidInput,
-          );
+        let scores: LedgerScores;
+        try {
+          const reference = referenceName(options.reference);
+          scores = scoreLedger(records, { by: options.by as ScoreGrouping, reference });
+        } catch (e) {
+          // The option's name: `reference: …` is `--reference` here.
+          if (e instanceof RangeError) throw new CliError(`--${e.message}`, EXIT.invalidInput);
+          throw e;
         }
-        const scores = scoreLedger(records, { by: options.by as ScoreGrouping, reference });
         io.stdout(
           options.format === "json"
             ? `${JSON.stringify(scores, null, 2)}\n`
@@ -311,10 +301,7 @@ export function ledgerCommand(io: CliIO) {
               path: csv
                 ? `row ${lines?.[p.entry]} ${p.path}`
                 : `records[${p.entry}].entry.${p.path}`,
-              message:
-                csv && p.path === "question" && p.notFound
-                  ? `${p.message.replace("or allow new questions", "or pass --new-questions")}`
-                  : p.message,
+              message: p.message,
             })),
           );
         }
@@ -357,15 +344,7 @@ async function withStore(
   dataDir: string | undefined,
   use: (store: Store) => Promise<void>,
 ): Promise<void> {
-  let store: Store;
-  try {
-    store = await openStore(dataDir === undefined ? {} : { dataDir });
-  } catch (e) {
-    throw new CliError(
-      (e as Error).message,
-      e instanceof RangeError ? EXIT.invalidInput : EXIT.failure,
-    );
-  }
+  const store = await openCliStore(dataDir);
   try {
     await use(store);
   } finally {
@@ -387,17 +366,6 @@ async function ledgerCall<T>(f: () => T | Promise<T>): Promise<T> {
     if (e instanceof RangeError) throw new CliError(e.message, EXIT.invalidInput);
     throw e;
   }
-}
-
-function whole(name: string, value: string, min: number): number {
-  const n = Number(value);
-  if (!Number.isSafeInteger(n) || n < min) {
-    throw new CliError(
-      `${name}: expected a whole number ≥ ${min}, got "${value}"`,
-      EXIT.invalidInput,
-    );
-  }
-  return n;
 }
 
 function dateOption(value: string | undefined, name = "--date"): string {

@@ -3,9 +3,8 @@ import { checkToken, LOOPBACK_HOSTS } from "../../server/access-control.ts";
 import { corsOrigins } from "../../server/cors-origins.ts";
 import { createApp } from "../../server/create-app.ts";
 import { isLoopback, startServer } from "../../server/start-server.ts";
-import { openStore } from "../../store/open-store.ts";
-import type { Store } from "../../store/store.ts";
 import { CliError, type CliIO, EXIT } from "../io.ts";
+import { openCliStore } from "../open-cli-store.ts";
 
 /** What runs left unfinished by an earlier server are marked with at start-up. */
 export const INTERRUPTED = "interrupted: the server stopped before the run finished";
@@ -59,13 +58,7 @@ export function serveCommand(io: CliIO) {
           .replace(/^cors:/, "--cors:");
         throw new CliError(message, EXIT.invalidInput);
       }
-      let store: Store;
-      try {
-        store = await openStore(options.dataDir === undefined ? {} : { dataDir: options.dataDir });
-      } catch (e) {
-        const code = e instanceof RangeError ? EXIT.invalidInput : EXIT.failure;
-        throw new CliError((e as Error).message, code);
-      }
+      const store = await openCliStore(options.dataDir);
       try {
         const interrupted = await store.failUnfinishedRuns(INTERRUPTED);
         const app = createApp({

@@ -3,12 +3,10 @@ import { Command, Option } from "@commander-js/extra-typings";
 import {
   compileSimulation,
   forecastPhased,
-  getModel,
   type IssueSensitivity,
   ModelInputError,
   mergeSummaries,
   missingShards,
-  models as registered,
   type Scenario,
   SHARD_SIZE,
   type SimulationPlan,
@@ -29,9 +27,7 @@ import { closeSimulationPools, defaultWorkers, runSimulation } from "../../pool/
 import { shippedScenario } from "../default-scenario.ts";
 import { CliError, type CliIO, EXIT } from "../io.ts";
 import { progressBar } from "../progress.ts";
-
-/** Models simulated when `--models` is not given. */
-export const DEFAULT_MODELS = ["compromise", "weighted-median", "eum"];
+import { DEFAULT_MODELS, modelIds, wholeAtLeast } from "./simulation-options.ts";
 
 const PART_FORMAT = "entente-simulation-part/1";
 
@@ -43,14 +39,6 @@ interface PartFile {
   summary: SimulationSummary;
 }
 
-const positiveInt = (name: string) => (value: string) => {
-  const n = Number(value);
-  if (!Number.isSafeInteger(n) || n < 1) {
-    throw new CliError(`${name}: expected a whole number ≥ 1, got "${value}"`, EXIT.invalidInput);
-  }
-  return n;
-};
-
 /** `entente simulate [scenario]`: Monte Carlo over uncertain inputs, shocks and phases. */
 export function simulateCommand(io: CliIO) {
   return new Command("simulate")
@@ -58,26 +46,13 @@ export function simulateCommand(io: CliIO) {
       "sample uncertain inputs and shocks, forecast each sample, and report distributions and probabilities",
     )
     .argument("[scenario]", "scenario file; default: the built-in Budapest 2025")
-    .option("-n, --samples <n>", "number of samples", positiveInt("--samples"), 10_000)
+    .option("-n, --samples <n>", "number of samples", wholeAtLeast("--samples", 1), 10_000)
+    .option("--seed <n>", "random seed (whole number ≥ 0)", wholeAtLeast("--seed", 0), 42)
     .option(
-      "--seed <n>",
-      "random seed (whole number ≥ 0)",
-      (v) => {
-        const n = Number(v);
-        if (!Number.isSafeInteger(n) || n < 0) {
-          throw new CliError(`--seed: expected a whole number ≥ 0, got "${v}"`, EXIT.invalidInput);
-        }
-        return n;
-      },
-      42,
+      "-w, --workers <n>",
+      "worker threads (0 = this thread); default: cores",
+      wholeAtLeast("--workers", 0),
     )
-    .option("-w, --workers <n>", "worker threads (0 = this thread); default: cores", (v) => {
-      const n = Number(v);
-      if (!Number.isSafeInteger(n) || n < 0) {
-        throw new CliError(`--workers: expected a whole number ≥ 0, got "${v}"`, EXIT.invalidInput);
-      }
-      return n;
-    })
     .option("--models <ids>", `comma-separated model ids (default: ${DEFAULT_MODELS.join(",")})`)
     .addOption(
       new Option("--distribution <d>", "how ranges are sampled")
@@ -111,15 +86,7 @@ export function simulateCommand(io: CliIO) {
     )
     .action(async (file, options) => {
       const loaded = await readScenario(file ?? shippedScenario());
-      const models = (options.models?.split(",") ?? DEFAULT_MODELS.filter(isRegistered)).map(
-        (id) => {
-          try {
-            return getModel(id.trim()).id;
-          } catch (e) {
-            throw new CliError((e as Error).message, EXIT.invalidInput);
-          }
-        },
-      );
+      const models = modelIds(options.models);
       const thresholds: Record<string, number[]> = {};
       for (const t of options.threshold) {
         const m = /^([^=]+)=(.+)$/.exec(t);
@@ -330,10 +297,6 @@ async function readPart(file: string): Promise<PartFile> {
     ]);
   }
   return part;
-}
-
-function isRegistered(id: string): boolean {
-  return registered.some((m) => m.id === id);
 }
 
 function dealPair(value: string): [string, string] {

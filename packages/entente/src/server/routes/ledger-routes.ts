@@ -30,7 +30,6 @@ import { DEFAULT_SAMPLES, DEFAULT_SEED, DEFAULT_SIMULATION_MODELS } from "./simu
 export function ledgerRoutes(deps: AppDeps): Hono {
   const { store } = deps;
   const app = new Hono();
-  const records = async () => ledgerRecords((await store.readLedger()).rows);
 
   app.get("/ledger", async (c) => {
     const { rows, head } = await store.readLedger();
@@ -45,17 +44,14 @@ export function ledgerRoutes(deps: AppDeps): Hono {
   app.get("/ledger/scores", async (c) => {
     const by = optionalChoice(c.req.query("by"), "by", ["forecaster", "model"]) ?? "forecaster";
     const reference = referenceName(c.req.query("reference") ?? FIFTY_FIFTY);
-    const all = await records();
-    if (
-      reference !== FIFTY_FIFTY &&
-      !all.some((r) => r.entry.kind === "forecast" && r.entry.forecaster === reference)
-    ) {
-      throw badRequest(
-        "reference",
-        `no forecaster ${show(reference)} in the ledger; give a forecaster's name or "50%"`,
-      );
+    const { rows } = await store.readLedger();
+    try {
+      return c.json(scoreLedger(ledgerRecords(rows), { by, reference }));
+    } catch (e) {
+      if (e instanceof RangeError)
+        throw badRequest("reference", e.message.replace(/^reference: /, ""));
+      throw e;
     }
-    return c.json(scoreLedger(all, { by, reference }));
   });
 
   app.get("/ledger/verify", async (c) => {
