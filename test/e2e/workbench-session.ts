@@ -7,8 +7,9 @@ import { join } from "node:path";
 import type { Browser, Page } from "playwright-core";
 import { type ServeProcess, startServe } from "../support/serve-process.ts";
 
-const CHROMIUM = "/usr/bin/chromium";
-const CHROMIUM_ARGS = [
+/** Debian's chromium and the flags the tests run it with. */
+export const CHROMIUM = "/usr/bin/chromium";
+export const CHROMIUM_ARGS = [
   "--headless",
   "--no-sandbox",
   "--disable-gpu",

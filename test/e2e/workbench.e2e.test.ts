@@ -74,6 +74,12 @@ describe.skipIf(!hasChromium)("the workbench against the real server", () => {
       /Leaders' summit in Budapest, hosted by Hungary \d+ %/,
     );
     await shot("1-issues");
+    // "Download report": the saved revision's brief from the server (fewer samples here).
+    const href = await page.getByTestId("download-report").getAttribute("href");
+    expect(href).toMatch(/^\/api\/scenarios\/[^/]+\/report\.html\?revision=1$/);
+    const report = await page.request.get(`${base}${href}&samples=500`);
+    expect(report.status()).toBe(200);
+    expect(await report.text()).toContain("<h1>Trump–Putin summit in Budapest (October 2025)</h1>");
     if (process.env.UPDATE_DOCS_SCREENSHOT === "1") {
       await page.screenshot({
         path: new URL("../../docs/workbench.png", import.meta.url).pathname,

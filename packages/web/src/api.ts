@@ -222,6 +222,10 @@ export const api = {
     }));
   },
 
+  /** The report of a revision (`entente report`): a self-contained HTML page, a PDF or Markdown. */
+  reportUrl(id: string, rev: number, format: "html" | "pdf" | "md" = "html"): string {
+    return `/api/scenarios/${enc(id)}/report.${format}?revision=${rev}`;
+  },
   exportUrl(id: string, rev?: number): string {
     return `/api/scenarios/${enc(id)}/export.yaml${rev === undefined ? "" : `?revision=${rev}`}`;
   },

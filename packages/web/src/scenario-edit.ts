@@ -4,6 +4,7 @@
  * exactly what the analyst changed.
  * @module
  */
+import { fmt } from "@entente/charts";
 import {
   centralValue,
   type Estimate,
@@ -211,12 +212,6 @@ export function estimateTooltip(d: EstimateDescription): string {
     lines.push(`• ${value}${s.title}${s.note ? `: ${s.note}` : ""}`);
   }
   return lines.join("\n");
-}
-
-/** A number for display: whole numbers as they are, others to one decimal. */
-export function fmt(x: number | undefined): string {
-  if (x === undefined || Number.isNaN(x)) return "–";
-  return Number.isInteger(x) ? String(x) : x.toFixed(1);
 }
 
 /** A number for an input box: up to two decimals, no trailing zeros. */

@@ -3,7 +3,7 @@
  * stores as the run's result, and the optional sensitivity data a tornado chart needs.
  * @module
  */
-import type { DistributionReport, IssueSensitivity, SimulationReport } from "@entente/core";
+import type { IssueSensitivity, SimulationReport } from "@entente/core";
 
 /** The parts of a simulation result the workbench draws. */
 export interface SimulationResult {
@@ -31,25 +31,4 @@ export function readSimulationResult(result: unknown): SimulationResult | undefi
     report,
     ...(Array.isArray(sensitivity) ? { sensitivity: sensitivity as IssueSensitivity[] } : {}),
   };
-}
-
-/** One histogram bar, as a share of the model's samples. */
-export interface Bin {
-  model: string;
-  x1: number;
-  x2: number;
-  share: number;
-}
-
-/** A model's histogram of sampled outcomes as bars over the issue's scale. */
-export function histogramBins(d: DistributionReport): Bin[] {
-  const { min, max, counts } = d.outcome.histogram;
-  const width = (max - min) / (counts.length || 1);
-  const n = d.n || 1;
-  return counts.map((c, b) => ({
-    model: d.model,
-    x1: min + b * width,
-    x2: min + (b + 1) * width,
-    share: c / n,
-  }));
 }

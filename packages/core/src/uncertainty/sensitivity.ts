@@ -33,7 +33,8 @@ export interface IssueSensitivity {
  * with f(B) centred on the sample mean.
  * Shocks count as inputs (happening when their uniform falls below their probability). Cost:
  * N·(d + 2) runs of each model for d inputs. Streams are derived from the seed and the scenario,
- * so the indices are reproducible.
+ * so the indices are reproducible. `baseSamples` 0 gives the one-at-a-time sweeps only (no Sobol
+ * indices, variance NaN), at the cost of 2d + 1 runs.
  */
 export function sensitivity(sim: CompiledSimulation, baseSamples = 512): IssueSensitivity[] {
   const { base, models, inputs, shocks, phases, layout, plan, hash } = sim;
@@ -92,14 +93,18 @@ export function sensitivity(sim: CompiledSimulation, baseSamples = 512): IssueSe
       let variance = 0;
       for (let j = 0; j < N; j++) variance += (y(fA, j) - mean) ** 2 + (y(fB, j) - mean) ** 2;
       variance /= 2 * N - 1;
-      const sobol = names.map((input, i) => {
-        let acc = 0;
-        // f(B) centred on the sample mean: same expectation, far smaller variance when the
-        // forecasts sit far from zero (as on a 0–100 scale).
-        for (let j = 0; j < N; j++)
-          acc += (y(fB, j) - mean) * (y(fAB[i] as number[][][], j) - y(fA, j));
-        return { input, firstOrder: variance > 0 ? acc / N / variance : 0 };
-      });
+      // No base sample (baseSamples 0): one-at-a-time only.
+      const sobol =
+        N === 0
+          ? []
+          : names.map((input, i) => {
+              let acc = 0;
+              // f(B) centred on the sample mean: same expectation, far smaller variance when the
+              // forecasts sit far from zero (as on a 0–100 scale).
+              for (let j = 0; j < N; j++)
+                acc += (y(fB, j) - mean) * (y(fAB[i] as number[][][], j) - y(fA, j));
+              return { input, firstOrder: variance > 0 ? acc / N / variance : 0 };
+            });
       const tornado = sweeps
         .map(({ input, low, high }) => {
           const atLow = (low[m] as number[])[k] as number;
@@ -121,7 +126,7 @@ export function sensitivity(sim: CompiledSimulation, baseSamples = 512): IssueSe
         base: (central[m] as number[])[k] as number,
         tornado,
         sobol: sobol.sort((a, b) => b.firstOrder - a.firstOrder),
-        variance,
+        variance: N === 0 ? Number.NaN : variance,
       });
     }
   }

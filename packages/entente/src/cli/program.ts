@@ -1,5 +1,6 @@
 import { Command, CommanderError } from "@commander-js/extra-typings";
 import { formatDiagnostic, InputError } from "../io/diagnostic.ts";
+import { VERSION } from "../version.ts";
 import { backtestCommand } from "./commands/backtest.ts";
 import { calibrateCommand } from "./commands/calibrate.ts";
 import { dealsCommand } from "./commands/deals.ts";
@@ -7,6 +8,7 @@ import { forecastCommand } from "./commands/forecast.ts";
 import { importCommand } from "./commands/import.ts";
 import { ledgerCommand } from "./commands/ledger.ts";
 import { modelsCommand } from "./commands/models.ts";
+import { reportCommand } from "./commands/report.ts";
 import { runCommand } from "./commands/run.ts";
 import { schemaCommand } from "./commands/schema.ts";
 import { serveCommand } from "./commands/serve.ts";
@@ -18,7 +20,7 @@ import { CliError, type CliIO, EXIT } from "./io.ts";
 export function createProgram(io: CliIO): Command {
   const program = new Command("entente")
     .description("Forecast multi-party negotiations with published collective-decision models.")
-    .version("0.1.0")
+    .version(VERSION)
     .showHelpAfterError("(run with --help for usage)");
   const commands = [
     forecastCommand,
@@ -27,6 +29,7 @@ export function createProgram(io: CliIO): Command {
     simulateCommand,
     mergeCommand,
     dealsCommand,
+    reportCommand,
     serveCommand,
     backtestCommand,
     calibrateCommand,

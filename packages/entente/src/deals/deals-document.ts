@@ -152,11 +152,17 @@ export function dealsDocument(input: {
     doc.winSet = {
       required: Array.from(w.required, (p) => ids[p] as string),
       size: w.size,
+      vetoes: Array.from(w.required, (p, k) => ({
+        party: ids[p] as string,
+        rejects: w.rejects[k] as number,
+        soleVetoes: w.soleVetoes[k] as number,
+      })),
       ...(robust && w.size > 0
         ? {
             robust: {
               package: describePackage(space, robust.outcome, scenario),
               minSlack: robust.minSlack,
+              slacks: robust.slacks.map((x) => ({ party: ids[x.party] as string, slack: x.slack })),
             },
           }
         : {}),

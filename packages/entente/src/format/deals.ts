@@ -48,7 +48,14 @@ export interface DealsDocument {
       binding: Array<{ party: string; shortfall: number }>;
     };
     /** When not empty: the package with the most room for every required party. */
-    robust?: { package: DescribedPart[]; minSlack: number };
+    robust?: {
+      package: DescribedPart[];
+      minSlack: number;
+      /** Each required party's gain on it over no deal. */
+      slacks?: Array<{ party: string; slack: number }>;
+    };
+    /** Per required party: packages it rejects, and those it alone blocks. */
+    vetoes?: Array<{ party: string; rejects: number; soleVetoes: number }>;
   };
   notes: string[];
 }

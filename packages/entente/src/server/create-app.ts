@@ -18,6 +18,7 @@ import { DEFAULT_MAX_BODY_BYTES } from "./request-body.ts";
 import { analysisRoutes } from "./routes/analysis-routes.ts";
 import { ledgerRoutes } from "./routes/ledger-routes.ts";
 import { metaRoutes } from "./routes/meta-routes.ts";
+import { reportRoute } from "./routes/report-route.ts";
 import { runRoutes } from "./routes/run-routes.ts";
 import { scenarioRoutes } from "./routes/scenario-routes.ts";
 import { simulateRoute } from "./routes/simulate-route.ts";
@@ -132,6 +133,7 @@ export function createApp(options: AppOptions): EntenteApp {
   app.route("/api", simulateRoute(deps));
   app.route("/api", runRoutes(deps));
   app.route("/api", ledgerRoutes(deps));
+  app.route("/api", reportRoute(deps));
   const openapi = openApiDocument();
   app.get("/openapi.json", (c) => c.json(openapi));
   mountWebUi(app, options.webDir === false ? undefined : (options.webDir ?? defaultWebDir()));

@@ -233,6 +233,7 @@ export function openApiDocument(): Json {
           },
         },
       },
+      ...reportPaths(),
       "/api/scenarios/{id}/forecast": {
         post: {
           operationId: "forecast",
@@ -717,3 +718,59 @@ const uncertaintySettings = {
   },
   agreement: { type: "boolean", description: "Whether phases were checked for agreement" },
 };
+
+/** `GET /api/scenarios/{id}/report.html|.pdf|.md`: the report of `entente report`. */
+function reportPaths(): Json {
+  const query = (name: string, description: string, schema: Json): Json => ({
+    name,
+    in: "query",
+    required: false,
+    description,
+    schema,
+  });
+  const types = { html: "text/html", pdf: "application/pdf", md: "text/markdown" } as const;
+  return Object.fromEntries(
+    Object.entries(types).map(([format, type]) => [
+      `/api/scenarios/{id}/report.${format}`,
+      {
+        get: {
+          operationId: `report${format[0]?.toUpperCase()}${format.slice(1)}`,
+          summary: `The report of \`entente report\` as ${format === "md" ? "Markdown" : format.toUpperCase()}: summary, each issue's outlook with charts, phases, questions, deal space, offers, sensitivity, the models' record on DEU III and the sources`,
+          parameters: [
+            idParam("Scenario id"),
+            revisionQuery,
+            query("samples", "Monte Carlo samples (default 10000)", {
+              type: "integer",
+              minimum: 1,
+            }),
+            query("seed", "Random seed (default 42)", { type: "integer", minimum: 0 }),
+            query(
+              "between",
+              "The two principals for the deal space, `a,b` (default: the two most capable)",
+              { type: "string" },
+            ),
+            query("calibration", "Models' error: the shipped DEU III calibration, or none", {
+              enum: ["default", "none"],
+            }),
+          ],
+          responses: {
+            "200": {
+              description: "The report",
+              content: {
+                [type]: {
+                  schema: { type: "string", ...(format === "pdf" ? { format: "binary" } : {}) },
+                },
+              },
+            },
+            "400": error("Bad query parameter"),
+            "404": error("No such scenario or revision"),
+            "422": error("A model cannot run on this scenario"),
+            ...(format === "pdf"
+              ? { "501": error("Chromium is not installed on the server") }
+              : {}),
+          },
+        },
+      },
+    ]),
+  );
+}

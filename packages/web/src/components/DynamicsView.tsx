@@ -1,8 +1,8 @@
+import { fmt } from "@entente/charts";
 import type { Scenario } from "@entente/core";
 import * as Plot from "@observablehq/plot";
 import { useEffect, useMemo, useState } from "react";
 import { ApiError, api, type ModelInfo, type RunDocument } from "../api.ts";
-import { fmt } from "../scenario-edit.ts";
 import { IssuePicker } from "./IssuePicker.tsx";
 import { PlotFigure } from "./PlotFigure.tsx";
 

@@ -1,5 +1,6 @@
+import { fmt } from "@entente/charts";
 import { useId } from "react";
-import { type EstimateDescription, estimateTooltip, fmt } from "../scenario-edit.ts";
+import { type EstimateDescription, estimateTooltip } from "../scenario-edit.ts";
 
 /**
  * A small mark beside a number that has a range or disagreeing sources (or cites sources):

@@ -1,3 +1,4 @@
+import { modelColor } from "@entente/charts";
 import {
   issueHeadline,
   type OutcomeForecasts,
@@ -5,7 +6,6 @@ import {
   type Scenario,
   type ForecastTable as Table,
 } from "@entente/core";
-import { modelColor } from "../model-colors.ts";
 
 /** Forecasts to one decimal, so the columns line up. */
 function fixed(x: number | undefined): string {

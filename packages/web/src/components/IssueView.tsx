@@ -1,8 +1,9 @@
+import { issueMarkers, issuePlotOptions } from "@entente/charts";
 import type { Scenario } from "@entente/core";
 import { useCallback, useMemo, useRef, useState } from "react";
 import type { ModelInfo } from "../api.ts";
 import type { ForecastClient, LiveForecast } from "../forecast-client.ts";
-import { issueActors, issueMarkers, issuePlotOptions } from "../issue-plot.ts";
+import { issueActors } from "../issue-actors.ts";
 import { draftCentral } from "../scenario-edit.ts";
 import { DragStatus, type Latency } from "./DragStatus.tsx";
 import { IssuePicker } from "./IssuePicker.tsx";

@@ -1,3 +1,4 @@
+import { fmt } from "@entente/charts";
 import {
   type LedgerQuestion,
   percent,
@@ -6,7 +7,6 @@ import {
 } from "@entente/core";
 import { useId } from "react";
 import { forecasterColor } from "../ledger/forecaster-color.ts";
-import { fmt } from "../scenario-edit.ts";
 import { ForecastHistory } from "./ForecastHistory.tsx";
 import { ResolveForm } from "./ResolveForm.tsx";
 

@@ -1,8 +1,9 @@
 // @vitest-environment happy-dom
+
+import type { IssueActor } from "@entente/charts";
 import type { Issue } from "@entente/core";
 import { cleanup, fireEvent, render, screen } from "@testing-library/react";
 import { afterEach, describe, expect, it, vi } from "vitest";
-import type { IssueActor } from "../issue-plot.ts";
 import { PositionSliders } from "./PositionSliders.tsx";
 
 afterEach(cleanup);

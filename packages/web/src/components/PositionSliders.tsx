@@ -1,7 +1,6 @@
+import { fmt, type IssueActor } from "@entente/charts";
 import type { Issue } from "@entente/core";
 import { useEffect, useRef, useState } from "react";
-import type { IssueActor } from "../issue-plot.ts";
-import { fmt } from "../scenario-edit.ts";
 
 export interface PositionSlidersProps {
   issue: Issue;

@@ -19,6 +19,8 @@ export interface SaveBarProps {
   base: number;
   viewingOld: boolean;
   exportUrl: string;
+  /** Where the saved revision's report is downloaded. */
+  reportUrl: string;
   onSave: (baseRevision: number) => void;
   onOpenLatest: () => void;
 }
@@ -31,6 +33,7 @@ export function SaveBar({
   base,
   viewingOld,
   exportUrl,
+  reportUrl,
   onSave,
   onOpenLatest,
 }: SaveBarProps) {
@@ -47,6 +50,15 @@ export function SaveBar({
       <div className="save-actions">
         <a className="button" href={exportUrl} download>
           Export YAML
+        </a>
+        <a
+          className="button"
+          href={reportUrl}
+          download
+          data-testid="download-report"
+          title="A brief for readers (HTML with charts, computed on the server from the saved revision: unsaved edits are not in it)"
+        >
+          Download report
         </a>
         <button
           type="button"

@@ -176,6 +176,7 @@ export function ScenarioWorkspace({ id, tab, revision, models }: ScenarioWorkspa
           base={base}
           viewingOld={viewingOld}
           exportUrl={api.exportUrl(id, loaded.revision)}
+          reportUrl={api.reportUrl(id, loaded.revision)}
           onSave={(base) => void saveDraft(base)}
           onOpenLatest={() => openRevision(undefined)}
         />

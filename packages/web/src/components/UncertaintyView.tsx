@@ -1,10 +1,8 @@
+import { distributionPlotOptions, fmt, tornadoPlotOptions, tornadoRows } from "@entente/charts";
 import { issueHeadline, percent, pointLabel, type Scenario } from "@entente/core";
-import * as Plot from "@observablehq/plot";
 import { useEffect, useId, useMemo, useRef, useState } from "react";
 import { api, type ModelInfo, type RunRecord } from "../api.ts";
-import { modelColor } from "../model-colors.ts";
-import { fmt } from "../scenario-edit.ts";
-import { histogramBins, readSimulationResult, type SimulationResult } from "../simulation.ts";
+import { readSimulationResult, type SimulationResult } from "../simulation.ts";
 import { IssuePicker } from "./IssuePicker.tsx";
 import { PlotFigure } from "./PlotFigure.tsx";
 
@@ -257,52 +255,18 @@ function Distributions({
     () => (id: string) => models.find((m) => m.id === id)?.label ?? id,
     [models],
   );
-  const options = useMemo((): Plot.PlotOptions | undefined => {
-    if (!entry || !info) return undefined;
-    const dists = entry.models.filter((d) => d.n > 0);
-    const bins = dists.flatMap(histogramBins);
-    const intervals = dists.map((d) => ({
-      model: d.model,
-      lo: d.outcome.intervals["80"][0],
-      hi: d.outcome.intervals["80"][1],
-      median: d.outcome.median,
-      forecast: d.mean,
-    }));
-    return {
-      width: 960,
-      height: 40 + 120 * dists.length,
-      marginLeft: 50,
-      marginRight: 140,
-      x: { domain: [info.scale.min, info.scale.max], label: "outcome →" },
-      y: { label: "↑ share of samples", tickFormat: "%", grid: true },
-      fy: { label: null, domain: dists.map((d) => d.model), tickFormat: label },
-      color: { domain: dists.map((d) => d.model), range: dists.map((d) => modelColor(d.model)) },
-      marks: [
-        Plot.rect(intervals, { x1: "lo", x2: "hi", fy: "model", fill: "#000", fillOpacity: 0.06 }),
-        Plot.rectY(bins, {
-          x1: "x1",
-          x2: "x2",
-          y: "share",
-          fy: "model",
-          fill: "model",
-          insetLeft: 0.5,
-          insetRight: 0.5,
-        }),
-        Plot.ruleX(intervals, { x: "lo", fy: "model", stroke: "#333", strokeDasharray: "3,3" }),
-        Plot.ruleX(intervals, { x: "hi", fy: "model", stroke: "#333", strokeDasharray: "3,3" }),
-        Plot.ruleX(intervals, { x: "median", fy: "model", stroke: "#000", strokeWidth: 1.5 }),
-        Plot.tickX(intervals, { x: "forecast", fy: "model", stroke: "#c00", strokeWidth: 2 }),
-        Plot.text(intervals, {
-          fy: "model",
-          frameAnchor: "top-right",
-          dy: 4,
-          text: (d: { lo: number; median: number; hi: number }) =>
-            `80 %: ${fmt(d.lo)}–${fmt(d.hi)} · median ${fmt(d.median)}`,
-        }),
-        Plot.ruleY([0]),
-      ],
-    };
-  }, [entry, info, label]);
+  const options = useMemo(
+    () =>
+      entry && info
+        ? distributionPlotOptions({
+            min: info.scale.min,
+            max: info.scale.max,
+            models: entry.models,
+            label,
+          })
+        : undefined,
+    [entry, info, label],
+  );
 
   if (!entry || !info) return <p>No results for this issue.</p>;
   const tornado = result.sensitivity?.filter((s) => s.issue === issue) ?? [];
@@ -477,27 +441,8 @@ function Tornado({
 }: {
   sensitivity: NonNullable<SimulationResult["sensitivity"]>[number];
 }) {
-  // The inputs that move this forecast at all, largest swing first (at most 12).
-  const rows = sensitivity.tornado.filter((r) => r.swing !== 0).slice(0, 12);
-  const options = useMemo(
-    (): Plot.PlotOptions => ({
-      width: 960,
-      height: 40 + 24 * rows.length,
-      marginLeft: 320,
-      x: { label: "forecast →", grid: true },
-      y: { label: null, domain: rows.map((r) => r.input) },
-      marks: [
-        Plot.barX(rows, {
-          x1: "atLow",
-          x2: "atHigh",
-          y: "input",
-          fill: modelColor(sensitivity.model),
-        }),
-        Plot.ruleX([sensitivity.base], { stroke: "#000" }),
-      ],
-    }),
-    [rows, sensitivity],
-  );
+  const rows = tornadoRows(sensitivity);
+  const options = useMemo(() => tornadoPlotOptions(sensitivity), [sensitivity]);
   return (
     <figure className="chart" data-testid={`tornado-${sensitivity.model}`}>
       <figcaption>

@@ -1,5 +1,5 @@
+import { modelColor } from "@entente/charts";
 import { describe, expect, it } from "vitest";
-import { modelColor } from "../model-colors.ts";
 import { forecasterColor, forecasterModel } from "./forecaster-color.ts";
 
 describe("forecasterModel", () => {

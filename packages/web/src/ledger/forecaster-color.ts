@@ -1,5 +1,5 @@
+import { modelColor } from "@entente/charts";
 import type { ForecasterKind } from "@entente/core";
-import { modelColor } from "../model-colors.ts";
 
 /** Colours for sources and analysts: darker tones, apart from the models' Tableau 10. */
 const OTHERS = ["#3b3b3b", "#8c564b", "#17becf", "#7f7f00", "#9467bd", "#d62728", "#2ca02c"];

@@ -1,14 +1,13 @@
 /**
- * The issue chart as data: where each actor sits on the issue's scale and which forecasts to
- * mark, then the Observable Plot options that draw them. Kept apart from the React view so
- * the chart can be checked without a browser.
+ * The issue chart: where each actor sits on the issue's scale and which forecasts to mark, as
+ * Observable Plot options. Pure data in, options out, so the workbench draws it in the browser
+ * and the report renders the same chart to SVG on the server.
  * @module
  */
-import type { ForecastModel, IssueForecastRow, Scenario } from "@entente/core";
+import type { ForecastModel, IssueForecastRow } from "@entente/core";
 import * as Plot from "@observablehq/plot";
-import type { Move } from "./forecast-protocol.ts";
+import { fmt } from "./fmt.ts";
 import { modelColor, STATUS_QUO_COLOR } from "./model-colors.ts";
-import { draftCentral, fmt } from "./scenario-edit.ts";
 
 /** One actor on one issue, in the numbers the chart draws. */
 export interface IssueActor {
@@ -33,42 +32,6 @@ export interface IssueMarker {
   /** true for the status quo, and for a model not recomputed since the last drag. */
   dashed: boolean;
   stale: boolean;
-}
-
-/** The actors with a stance on an issue; `moved` overrides one actor's position (a drag). */
-export function issueActors(scenario: Scenario, issue: string, moved?: Move): IssueActor[] {
-  const out: IssueActor[] = [];
-  for (const actor of scenario.actors) {
-    const stance = scenario.stances.find((s) => s.actor === actor.id && s.issue === issue);
-    if (!stance) continue;
-    const p = stance.position;
-    const central = draftCentral(p);
-    const position =
-      moved && moved.issue === issue && moved.actor === actor.id ? moved.position : central;
-    const shift = position - central;
-    let low: number | undefined;
-    let high: number | undefined;
-    let estimates: number[] = [];
-    if (Array.isArray(p)) {
-      estimates = p.map((e) => Number(e.value) + shift);
-      low = Math.min(...estimates);
-      high = Math.max(...estimates);
-    } else if (typeof p === "object" && p !== null) {
-      if (p.low !== undefined) low = p.low + shift;
-      if (p.high !== undefined) high = p.high + shift;
-    }
-    out.push({
-      id: actor.id,
-      name: actor.name,
-      position,
-      capability: draftCentral(actor.capability),
-      salience: draftCentral(stance.salience),
-      ...(low === undefined ? {} : { low }),
-      ...(high === undefined ? {} : { high }),
-      estimates,
-    });
-  }
-  return out;
 }
 
 /** The status quo and every available model's forecast for one issue. */
@@ -117,6 +80,8 @@ export interface IssueChart {
   markers: readonly IssueMarker[];
   /** The largest capability in the scenario, so dot sizes compare across issues. */
   maxCapability: number;
+  /** A shaded stretch of the scale behind the actors, e.g. the predictive 80 % interval. */
+  band?: { low: number; high: number } | undefined;
   width?: number;
 }
 
@@ -126,7 +91,7 @@ const LABEL_ROW = 14;
 /** Width of an end label in ems (Plot wraps at about two characters per em). */
 const END_LABEL_EMS = 27;
 
-/** Observable Plot options: actors as dots (x position, size capability, colour salience). */
+/** Observable Plot options: actors as dots (x position, size capability, colour salience, whiskers for ranges). */
 export function issuePlotOptions(chart: IssueChart): Plot.PlotOptions {
   const { min, max, actors, markers } = chart;
   const span = max - min || 1;
@@ -158,14 +123,28 @@ export function issuePlotOptions(chart: IssueChart): Plot.PlotOptions {
       tickFormat: (name: string) => (name.length > 34 ? `${name.slice(0, 32)}…` : name),
     },
     r: { type: "sqrt", domain: [0, chart.maxCapability], range: [3, 16] },
+    // Five bands of salience: a banded legend is easy to read off, and it draws without a
+    // canvas, so the same chart renders to SVG on the server.
     color: {
-      type: "linear",
+      type: "quantize",
+      n: 5,
       domain: [0, 100],
       scheme: "YlOrRd",
       legend: true,
       label: "salience",
     },
     marks: [
+      ...(chart.band
+        ? [
+            Plot.rectX([chart.band], {
+              x1: "low",
+              x2: "high",
+              fill: "#4e79a7",
+              fillOpacity: 0.1,
+              className: "band",
+            }),
+          ]
+        : []),
       Plot.frame({ stroke: "#ddd" }),
       ...(chart.marks?.length
         ? [

@@ -1,0 +1,128 @@
+/**
+ * Everything a report says, computed once: every model's forecast, the Monte Carlo simulation
+ * (inputs, shocks, model error, agreement), one-at-a-time sensitivity, the deal space between
+ * the two principals with the win-set under ratification, and the models' measured accuracy on
+ * DEU III.
+ * @module
+ */
+import {
+  type Calibration,
+  compileSimulation,
+  dealAnalysis,
+  dealOptions,
+  getModel,
+  type IssueSensitivity,
+  type Model,
+  prepareScenario,
+  resolveParams,
+  type Scenario,
+  type SimulationPlan,
+  sensitivity,
+} from "@entente/core";
+import { DEU3_EVIDENCE, type Deu3Evidence } from "../backtest/deu3-evidence.ts";
+import { dealParties, dealsDocument, scenarioDealGrid } from "../deals/deals-document.ts";
+import type { DealsDocument } from "../format/deals.ts";
+import { type ForecastDocument, forecastDocument } from "../format/forecast.ts";
+import { type SimulationDocument, simulationDocument } from "../format/simulation.ts";
+import { runSimulation } from "../pool/run-simulation.ts";
+
+/** What a report is computed from. */
+export interface ReportOptions {
+  samples: number;
+  seed: number;
+  /** Models simulated (the forecast shows every model). */
+  models: readonly string[];
+  /** The two principals (actor ids); default: the two with the most capability. */
+  between?: readonly string[] | undefined;
+  calibration: Calibration | null;
+  workers: number;
+  onProgress?: (done: number, total: number) => void;
+  signal?: AbortSignal;
+}
+
+/** The computed content of a report. */
+export interface ReportData {
+  scenario: Scenario;
+  forecast: ForecastDocument;
+  simulation: SimulationDocument;
+  /** One-at-a-time sensitivity of each simulated model on each issue. */
+  sensitivity: IssueSensitivity[];
+  /** The deal space between the principals; a string says why there is none. */
+  deals: DealsDocument | string;
+  /** The simulated models, as registered (label, reference). */
+  models: Model[];
+  evidence: Deu3Evidence;
+}
+
+/**
+ * Compute a report's content. Throws RangeError for `between` naming unknown actors and
+ * `ModelInputError` when a model cannot run on the scenario (callers turn both into exit 2).
+ */
+export async function reportData(scenario: Scenario, options: ReportOptions): Promise<ReportData> {
+  const data = prepareScenario(scenario);
+  const models = options.models.map((id) => getModel(id));
+  const parties = dealParties(
+    options.between,
+    scenario.actors.map((a) => a.id),
+    scenario,
+  );
+  const forecast = forecastDocument(scenario, data, {
+    phases: true,
+    calibration: options.calibration,
+    agreement: true,
+  });
+  const plan: SimulationPlan = {
+    scenario,
+    calibration: options.calibration,
+    agreement: true,
+    samples: options.samples,
+    seed: options.seed,
+    models: [...options.models],
+    distribution: "triangular",
+    thresholds: {},
+  };
+  const compiled = compileSimulation(plan);
+  const summary = await runSimulation(plan, {
+    workers: options.workers,
+    ...(options.onProgress ? { onProgress: options.onProgress } : {}),
+    ...(options.signal ? { signal: options.signal } : {}),
+  });
+  // One-at-a-time only (no Sobol sample): the tornado needs 2 forecasts per uncertain input.
+  const swings = sensitivity(compiled, 0);
+  return {
+    scenario,
+    forecast,
+    simulation: simulationDocument(plan, summary),
+    sensitivity: swings,
+    deals: dealSpace(scenario, parties),
+    models,
+    evidence: DEU3_EVIDENCE,
+  };
+}
+
+function dealSpace(scenario: Scenario, parties: [number, number]): DealsDocument | string {
+  const options = dealOptions(resolveParams(dealAnalysis, { params: {} }));
+  try {
+    const built = scenarioDealGrid(prepareScenario(scenario), options, {
+      ratify: true,
+      gridChosen: false,
+      gridOption: "the deals command's --grid",
+    });
+    return dealsDocument({
+      space: built.space,
+      utilities: built.utilities,
+      parties,
+      options,
+      limit: 5,
+      source: `${scenario.title} [${scenario.id}]`,
+      scenario,
+      ratifiers: built.ratifiers,
+      grid: built.grid,
+      gridNote: built.gridNote,
+      notes: [],
+    });
+  } catch (e) {
+    if (e instanceof RangeError) return e.message;
+    throw e;
+  }
+}
