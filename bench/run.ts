@@ -3,11 +3,12 @@
 import { dealBenchmarks } from "./deals.bench.ts";
 import { runBenchmarks } from "./harness.ts";
 import { modelBenchmarks } from "./models.bench.ts";
+import { reportBenchmarks } from "./report.bench.ts";
 import { simulationBenchmarks, speedUp } from "./simulate.bench.ts";
 
 process.stdout.write(`Entente benchmarks — node ${process.version}, ${process.arch}\n`);
 const results = await runBenchmarks(
-  [...modelBenchmarks, ...dealBenchmarks, ...simulationBenchmarks],
+  [...modelBenchmarks, ...dealBenchmarks, ...simulationBenchmarks, ...reportBenchmarks],
   process.argv[2],
 );
 speedUp(results);

@@ -136,8 +136,10 @@ describe.skipIf(!hasChromium || !hasPdftotext)(
         /Page size:\s+595\.\d+ x 841\.\d+ pts \(A4\)|Page size:\s+595\.\d+ x 842\.\d+ pts \(A4\)/,
       );
       const pages = Number(/Pages:\s+(\d+)/.exec(info)?.[1]);
-      expect(pdf).toContain(`1 / ${pages}`);
-      expect(pdf).toContain(`${pages} / ${pages}`);
+      expect(pages).toBeGreaterThan(5);
+      for (const n of [1, 2, pages]) {
+        expect(pdf).toMatch(new RegExp(`(^| )${n} / ${pages}( |$)`));
+      }
     });
   },
 );

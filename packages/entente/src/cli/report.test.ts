@@ -59,6 +59,11 @@ describe("entente report", () => {
       expect(pdf.stderr).toContain("need no browser");
       expect(pdf.stderr).not.toMatch(/\n\s+at /);
       expect(existsSync(join(dir, "brief.pdf"))).toBe(false);
+      // A directory is not a browser either.
+      process.env.ENTENTE_CHROMIUM = dir;
+      const folder = await entente("report", fixture, "-o", join(dir, "brief.pdf"));
+      expect(folder.code).toBe(2);
+      expect(folder.stderr).toContain("is not a file");
     } finally {
       if (saved === undefined) delete process.env.ENTENTE_CHROMIUM;
       else process.env.ENTENTE_CHROMIUM = saved;

@@ -129,6 +129,7 @@ export function dealsDocument(input: {
     packages: space.size,
     frontierPoints: analysis.frontierPoints,
     rationalPackages: analysis.rationalOutcomes,
+    hasStatusQuo,
     reservations: [a.reservation, b.reservation],
     nash: describePoint(space, analysis.nash, scenario),
     kalaiSmorodinsky: describePoint(space, analysis.kalaiSmorodinsky, scenario),

@@ -16,7 +16,10 @@ export interface DealsDocument {
   gridNote?: string;
   packages: number;
   frontierPoints: number;
+  /** Packages both prefer to no deal; undefined when the space is too large to count. */
   rationalPackages: number | undefined;
+  /** Whether the space has a status-quo package (offers and the path start from it). */
+  hasStatusQuo: boolean;
   reservations: [number, number];
   nash: DescribedPackage | undefined;
   kalaiSmorodinsky: DescribedPackage | undefined;

@@ -4,7 +4,9 @@
  * charts kept whole by the page's print CSS, text extractable.
  * @module
  */
-import { existsSync } from "node:fs";
+import { statSync } from "node:fs";
+
+const isFile = (path: string) => statSync(path, { throwIfNoEntry: false })?.isFile() === true;
 
 /** Where Chromium is looked for when ENTENTE_CHROMIUM is not set. */
 const CANDIDATES = [
@@ -21,12 +23,12 @@ export class ChromiumMissingError extends Error {}
 export function findChromium(): string {
   const chosen = process.env.ENTENTE_CHROMIUM;
   if (chosen) {
-    if (existsSync(chosen)) return chosen;
+    if (isFile(chosen)) return chosen;
     throw new ChromiumMissingError(
-      `a PDF needs Chromium, and ENTENTE_CHROMIUM=${chosen} does not exist; point it at a Chromium or Chrome executable, or write HTML (-o brief.html) or Markdown (-o brief.md), which need no browser`,
+      `a PDF needs Chromium, and ENTENTE_CHROMIUM=${chosen} is not a file; point it at a Chromium or Chrome executable, or write HTML (-o brief.html) or Markdown (-o brief.md), which need no browser`,
     );
   }
-  const found = CANDIDATES.find((p) => existsSync(p));
+  const found = CANDIDATES.find(isFile);
   if (found) return found;
   throw new ChromiumMissingError(
     `a PDF needs Chromium, which is not installed (looked for ${CANDIDATES.join(", ")}); install it (Debian/Ubuntu: apt-get install chromium) or set ENTENTE_CHROMIUM to its path, or write HTML (-o brief.html) or Markdown (-o brief.md), which need no browser`,
@@ -39,10 +41,18 @@ const FOOTER = `<div style="font: 8px system-ui, sans-serif; color: #4a5260; wid
 export async function htmlToPdf(html: string): Promise<Uint8Array> {
   const executablePath = findChromium();
   const { chromium } = await import("playwright-core");
-  const browser = await chromium.launch({
-    executablePath,
-    args: ["--headless", "--no-sandbox", "--disable-gpu", "--no-first-run"],
-  });
+  let browser: Awaited<ReturnType<typeof chromium.launch>>;
+  try {
+    browser = await chromium.launch({
+      executablePath,
+      args: ["--headless", "--no-sandbox", "--disable-gpu", "--no-first-run"],
+    });
+  } catch (e) {
+    const first = String((e as Error).message).split("\n")[0];
+    throw new ChromiumMissingError(
+      `a PDF needs Chromium, and ${executablePath} did not start (${first}); set ENTENTE_CHROMIUM to a working Chromium, or write HTML (-o brief.html) or Markdown (-o brief.md), which need no browser`,
+    );
+  }
   try {
     const page = await browser.newPage();
     // The page has no external resources; block any request so that printing never waits on one.

@@ -70,7 +70,7 @@ export function buildBrief(d: ReportData, version: string): Brief {
         blocks: [
           p(
             [
-              `Each issue is a scale from ${scenario.issues[0]?.scale.min ?? 0} to ${scenario.issues[0]?.scale.max ?? 100} with named ends. The headline gives the most likely named outcome, the 80 % range and the chance that no agreement changes the status quo, from the ${ctx.lead.label} model with its error measured on real decisions (see Models). Dots are actors (size: capability; colour: salience), grey whiskers the range of a position, ticks each source's reading; vertical lines are each model's point forecast and the status quo; the shaded band is the 80 % range.`,
+              `Each issue is a scale with named ends. The headline gives the most likely named outcome, the 80 % range and the chance that no agreement changes the status quo, from the ${ctx.lead.label} model ${errorClause(ctx)}. Dots are actors (size: capability; colour: salience), grey whiskers the range of a position, ticks each source's reading; vertical lines are each model's point forecast and the status quo; the shaded band is the 80 % range.`,
             ],
             "note",
           ),
@@ -134,7 +134,49 @@ const p = (text: Text, role?: "headline" | "note"): Block => ({
 });
 const cite = (ids: readonly string[]): Inline[] => (ids.length ? [" ", { cite: ids }] : []);
 const num = (x: number, decimals: number) => x.toFixed(decimals);
+const issueDecimals = (issue: Issue) =>
+  decimalsFor((issue.scale.max ?? 100) - (issue.scale.min ?? 0));
 const signed = (x: number, decimals = 1) => `${x >= 0 ? "+" : "−"}${Math.abs(x).toFixed(decimals)}`;
+
+/** 0 decimals for an estimate of whole numbers, else 2. */
+function decimalsOf(e: Estimate): number {
+  const values =
+    typeof e === "number"
+      ? [e]
+      : Array.isArray(e)
+        ? e.map((x) => x.value)
+        : [e.value, e.low ?? 0, e.high ?? 0];
+  return values.every(Number.isInteger) ? 0 : 2;
+}
+
+/** How the distributions treat each model's error, as a clause ("with its error …"). */
+function errorClause(ctx: Context): string {
+  switch (ctx.d.calibration) {
+    case "shipped":
+      return "with its error measured on real decisions (see Models)";
+    case "custom":
+      return `with its error from the calibration file in use (${ctx.d.simulation.calibration})`;
+    default:
+      return "with input uncertainty only (no model error: ranges are too narrow on real decisions)";
+  }
+}
+
+/** A probability estimate as percentages, with its range and citations. */
+function probabilityText(e: Estimate): Text {
+  const c = centralValue(e);
+  if (typeof e === "number") return [percent(c)];
+  if (Array.isArray(e)) {
+    return [
+      `${percent(c)} (sources: ${e.map((x) => percent(x.value)).join(" / ")})`,
+      ...cite(estimateSources(e)),
+    ];
+  }
+  const range =
+    e.low !== undefined || e.high !== undefined
+      ? ` (${percent(e.low ?? e.value)} to ${percent(e.high ?? e.value)})`
+      : "";
+  return [`${percent(c)}${range}`, ...cite(estimateSources(e))];
+}
 
 /** An input number with its range or the sources' readings, and its citations. */
 function estimateText(e: Estimate, decimals: number): Text {
@@ -226,7 +268,7 @@ function summary(ctx: Context): Text {
     const rational = d.deals.rationalPackages;
     out.push(
       rational === undefined
-        ? `Between ${a} and ${b} there is no status quo package to compare deals with. `
+        ? `Between ${a} and ${b} there are too many packages to count those both prefer to no deal. `
         : rational > 0
           ? `${a} and ${b} both prefer ${rational.toLocaleString("en-GB")} of ${d.deals.packages.toLocaleString("en-GB")} packages to no deal`
           : `No package is better than no deal for both ${a} and ${b}`,
@@ -243,7 +285,7 @@ function summary(ctx: Context): Text {
   const top = topSwing(ctx);
   if (top) {
     out.push(
-      `The assumption that matters most is “${ctx.inputName(top.input)}”: across its range it moves the forecast on “${top.issue}” by ${Math.abs(top.swing).toFixed(1)} points.`,
+      `The assumption that matters most is “${ctx.inputName(top.input)}”: across its range it moves the forecast on “${top.issue.title}” by ${Math.abs(top.swing).toFixed(issueDecimals(top.issue))}${top.issue.scale.unit ? ` ${top.issue.scale.unit}` : ""} (${(top.share * 100).toFixed(0)} % of the scale).`,
     );
   }
   return out;
@@ -323,7 +365,7 @@ function issueSection(ctx: Context, issue: Issue, k: number): Section {
     blocks.push({
       kind: "chart",
       id: `distribution-${issue.id}`,
-      caption: `The predictive distribution of the outcome per model (input ranges, shocks, the model's error on DEU III and the chance that no phase agrees); shaded: 80 % interval; black: median; red: mean point forecast.`,
+      caption: `The predictive distribution of the outcome per model (input ranges, shocks, ${ctx.d.calibration === "none" ? "no model error" : "the model's own error"} and the chance that no phase agrees); shaded: 80 % interval; black: median; red: mean point forecast.`,
       options: distributionPlotOptions({
         min: issue.scale.min ?? 0,
         max: issue.scale.max ?? 100,
@@ -362,8 +404,8 @@ function issueSection(ctx: Context, issue: Issue, k: number): Section {
       return [
         [actor?.name ?? s.actor],
         estimateText(s.position, decimals),
-        estimateText(s.salience, 0),
-        actor ? estimateText(actor.capability, 0) : ["–"],
+        estimateText(s.salience, decimalsOf(s.salience)),
+        actor ? estimateText(actor.capability, decimalsOf(actor.capability)) : ["–"],
       ];
     }),
   });
@@ -420,8 +462,8 @@ function phasesSection(ctx: Context): Section {
                 .map((id) => scenario.issues.find((i) => i.id === id)?.title ?? id)
                 .join("; "),
             ],
-            [r ? `${percent(r.probability)} ± ${(r.se * 100).toFixed(1)}` : "not checked"],
-            prior === undefined ? ["–"] : estimateText(prior, 2),
+            [r ? `${percent(r.probability)} ± ${(r.se * 100).toFixed(1)} pp` : "not checked"],
+            prior === undefined ? ["–"] : probabilityText(prior),
           ];
         }),
       },
@@ -475,7 +517,7 @@ function dealSection(ctx: Context): Section {
   const [a, b] = deals.parties.map(ctx.actorName) as [string, string];
   const blocks: Block[] = [
     p([
-      `Between ${a} and ${b}, the two principals: every package of the issues on a grid of ${deals.grid ?? "?"} points per issue (${deals.packages.toLocaleString("en-GB")} packages${deals.gridNote ? `; ${deals.gridNote}` : ""}). Utilities run from 0 (a party's worst package) to 1 (its best), from each actor's positions and saliences; no deal is worth ${deals.reservations[0].toFixed(2)} to ${a} and ${deals.reservations[1].toFixed(2)} to ${b}.`,
+      `Between ${a} and ${b}, the two principals: every package of the issues on a grid of ${deals.grid ?? "?"} points per issue (${deals.packages.toLocaleString("en-GB")} packages${deals.gridNote ? `; ${deals.gridNote}` : ""}). A party's utility of a package is 1 at its own positions and falls with the salience-weighted distance from them; no deal${deals.hasStatusQuo ? "" : " (the status quo; an issue without one counts at its scale's midpoint)"} is worth ${deals.reservations[0].toFixed(2)} to ${a} and ${deals.reservations[1].toFixed(2)} to ${b}.`,
     ]),
     {
       kind: "chart",
@@ -509,7 +551,7 @@ function dealSection(ctx: Context): Section {
         `: ${w.size.toLocaleString("en-GB")} packages are preferred to no deal by every party whose consent they need (${required}).`,
       ]),
     );
-    const binding = bindingRatifier(w, ctx);
+    const binding = bindingRatifier(w, deals.parties, ctx);
     if (binding) blocks.push(p([binding]));
     const robust = w.robust ?? w.nearest;
     if (robust) {
@@ -523,20 +565,36 @@ function dealSection(ctx: Context): Section {
       );
     }
   }
+  for (const note of deals.notes) blocks.push(p([`Note: ${note}.`], "note"));
   return { id: "deals", title: `The deal space between ${a} and ${b}`, blocks };
 }
 
+/**
+ * Which ratifier binds: the parties blocking the nearest miss when the win-set is empty; else,
+ * among the ratifiers other than the two principals, the one with the least room on the most
+ * robust package and the one that alone blocks the most packages.
+ */
 function bindingRatifier(
   w: NonNullable<DealsDocument["winSet"]>,
+  parties: readonly string[],
   ctx: Context,
 ): string | undefined {
   if (w.nearest?.binding.length) {
-    return `Which ratifier binds: ${w.nearest.binding
+    return `Who blocks: ${w.nearest.binding
       .map((x) => `${ctx.actorName(x.party)} (short by ${x.shortfall.toFixed(3)})`)
       .join(", ")} would still reject the nearest package.`;
   }
-  const vetoes = (w.vetoes ?? []).filter((v) => v.soleVetoes > 0);
-  const tightest = w.robust?.slacks?.reduce((x, y) => (y.slack < x.slack ? y : x));
+  const ratifier = (party: string) => !parties.includes(party);
+  if (!w.required.some(ratifier)) {
+    return "No ratifier beyond the two principals has to consent to these packages.";
+  }
+  const vetoes = (w.vetoes ?? []).filter((v) => v.soleVetoes > 0 && ratifier(v.party));
+  const tightest = w.robust?.slacks
+    ?.filter((x) => ratifier(x.party))
+    .reduce<{ party: string; slack: number } | undefined>(
+      (x, y) => (x === undefined || y.slack < x.slack ? y : x),
+      undefined,
+    );
   const parts: string[] = [];
   if (tightest) {
     parts.push(
@@ -554,7 +612,7 @@ function bindingRatifier(
 
 function offersSection(ctx: Context): Section {
   const deals = ctx.d.deals;
-  if (typeof deals === "string" || deals.rationalPackages === undefined) {
+  if (typeof deals === "string" || !deals.hasStatusQuo) {
     return {
       id: "offers",
       title: "What each side can offer",
@@ -608,15 +666,16 @@ function offersSection(ctx: Context): Section {
   return { id: "offers", title: "What each side can offer", blocks };
 }
 
+/** The input with the largest one-at-a-time swing relative to its issue's scale (lead model). */
 function topSwing(ctx: Context) {
-  let best: { input: string; issue: string; swing: number } | undefined;
+  let best: { input: string; issue: Issue; swing: number; share: number } | undefined;
   for (const s of ctx.d.sensitivity) {
     if (s.model !== ctx.lead.id) continue;
     const t = s.tornado[0];
-    if (t && t.swing !== 0 && (!best || Math.abs(t.swing) > Math.abs(best.swing))) {
-      const issue = ctx.scenario.issues.find((i) => i.id === s.issue)?.title ?? s.issue;
-      best = { input: t.input, issue, swing: t.swing };
-    }
+    const issue = ctx.scenario.issues.find((i) => i.id === s.issue);
+    if (!t || t.swing === 0 || !issue) continue;
+    const share = Math.abs(t.swing) / ((issue.scale.max ?? 100) - (issue.scale.min ?? 0));
+    if (!best || share > best.share) best = { input: t.input, issue, swing: t.swing, share };
   }
   return best;
 }
@@ -633,12 +692,13 @@ function sensitivitySection(ctx: Context): Section {
   ];
   const items: Text[] = [];
   for (const s of rows) {
-    const issue = ctx.scenario.issues.find((i) => i.id === s.issue)?.title ?? s.issue;
-    const top = tornadoRows(s, 8);
-    const first = top[0];
+    const info = ctx.scenario.issues.find((i) => i.id === s.issue);
+    const issue = info?.title ?? s.issue;
+    const d = info ? issueDecimals(info) : 1;
+    const first = tornadoRows(s, 8)[0];
     items.push([
       first
-        ? `${issue}: ${ctx.inputName(first.input)} (forecast ${first.atLow.toFixed(1)} → ${first.atHigh.toFixed(1)})`
+        ? `${issue}: ${ctx.inputName(first.input)} (forecast ${first.atLow.toFixed(d)} → ${first.atHigh.toFixed(d)})`
         : `${issue}: no single uncertain input moves this forecast`,
     ]);
   }
@@ -669,12 +729,21 @@ function modelsSection(ctx: Context): Section {
     id: "models",
     title: "Models and their record on real decisions",
     blocks: [
+      ...(d.calibration === "shipped"
+        ? []
+        : [
+            p([
+              d.calibration === "none"
+                ? "This report adds no model error (calibration none): its ranges cover the inputs' uncertainty only, and real outcomes fall outside such ranges far more often than their level says. The record below is that of the shipped calibration, which this report does not use."
+                : `This report uses another calibration (${d.simulation.calibration}); its record is not shown here (measure it with \`entente backtest\`). The record below is that of the shipped calibration, for comparison.`,
+            ]),
+          ]),
       p([
-        `Each model's forecast is turned into a distribution with its own error on real outcomes: the DEU III data set of EU legislative decisions (${d.evidence.source}). The shipped calibration was fitted on half of the decisions; the scores below are on the other half, which it never saw (${d.evidence.split}). Coverage is the share of real outcomes inside the 50 / 80 / 95 % ranges; well calibrated means close to 50 / 80 / 95. CRPS is lower for sharper, better-placed distributions; the baseline is one global error band around the same forecast. A negotiation outside EU legislation may err differently, so applying this error to it is a transfer, not a guarantee.`,
+        `With the shipped calibration, each model's forecast is turned into a distribution with its own error on real outcomes: the DEU III data set of EU legislative decisions (${d.evidence.source}). The shipped calibration was fitted on half of the decisions; the scores below are on the other half, which it never saw (${d.evidence.split}). Coverage is the share of real outcomes inside the 50 / 80 / 95 % ranges; well calibrated means close to 50 / 80 / 95. CRPS is lower for sharper, better-placed distributions; the baseline is one global error band around the same forecast. A negotiation outside EU legislation may err differently, so applying this error to it is a transfer, not a guarantee.`,
       ]),
       {
         kind: "table",
-        caption: `Models (simulated: ${d.models.map((m) => m.label).join(", ")}) and their held-out scores on DEU III`,
+        caption: `Models (simulated: ${d.models.map((m) => m.label).join(", ")}) and their held-out scores on DEU III with the shipped calibration`,
         head: [
           "Model",
           "reference",

@@ -8,6 +8,7 @@
 import {
   type Calibration,
   compileSimulation,
+  DEU3_CALIBRATION,
   dealAnalysis,
   dealOptions,
   getModel,
@@ -24,7 +25,7 @@ import { dealParties, dealsDocument, scenarioDealGrid } from "../deals/deals-doc
 import type { DealsDocument } from "../format/deals.ts";
 import { type ForecastDocument, forecastDocument } from "../format/forecast.ts";
 import { type SimulationDocument, simulationDocument } from "../format/simulation.ts";
-import { runSimulation } from "../pool/run-simulation.ts";
+import { runSensitivity, runSimulation } from "../pool/run-simulation.ts";
 
 /** What a report is computed from. */
 export interface ReportOptions {
@@ -51,7 +52,23 @@ export interface ReportData {
   deals: DealsDocument | string;
   /** The simulated models, as registered (label, reference). */
   models: Model[];
+  /** Which model error the distributions include: the shipped DEU III fit, another file, none. */
+  calibration: "shipped" | "custom" | "none";
+  /** The shipped calibration's held-out record on DEU III. */
   evidence: Deu3Evidence;
+}
+
+/**
+ * The two principals' indices: `between` (throws RangeError naming the allowed ids when it is
+ * not two different actors), or the two most capable; a string says why there are none.
+ */
+export function principals(
+  scenario: Scenario,
+  between: readonly string[] | undefined,
+): [number, number] | string {
+  const ids = scenario.actors.map((a) => a.id);
+  if (between === undefined && ids.length < 2) return "the scenario has only one actor";
+  return dealParties(between, ids, scenario);
 }
 
 /**
@@ -61,11 +78,7 @@ export interface ReportData {
 export async function reportData(scenario: Scenario, options: ReportOptions): Promise<ReportData> {
   const data = prepareScenario(scenario);
   const models = options.models.map((id) => getModel(id));
-  const parties = dealParties(
-    options.between,
-    scenario.actors.map((a) => a.id),
-    scenario,
-  );
+  const parties = principals(scenario, options.between);
   const forecast = forecastDocument(scenario, data, {
     phases: true,
     calibration: options.calibration,
@@ -81,21 +94,33 @@ export async function reportData(scenario: Scenario, options: ReportOptions): Pr
     distribution: "triangular",
     thresholds: {},
   };
-  const compiled = compileSimulation(plan);
+  compileSimulation(plan);
   const summary = await runSimulation(plan, {
     workers: options.workers,
     ...(options.onProgress ? { onProgress: options.onProgress } : {}),
     ...(options.signal ? { signal: options.signal } : {}),
   });
   // One-at-a-time only (no Sobol sample): the tornado needs 2 forecasts per uncertain input.
-  const swings = sensitivity(compiled, 0);
+  const swings =
+    options.workers > 0
+      ? await runSensitivity(plan, 0, {
+          workers: options.workers,
+          ...(options.signal ? { signal: options.signal } : {}),
+        })
+      : sensitivity(compileSimulation(plan), 0);
   return {
     scenario,
     forecast,
     simulation: simulationDocument(plan, summary),
     sensitivity: swings,
-    deals: dealSpace(scenario, parties),
+    deals: typeof parties === "string" ? parties : dealSpace(scenario, parties),
     models,
+    calibration:
+      options.calibration === null
+        ? "none"
+        : options.calibration === DEU3_CALIBRATION
+          ? "shipped"
+          : "custom",
     evidence: DEU3_EVIDENCE,
   };
 }

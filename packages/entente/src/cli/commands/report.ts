@@ -1,5 +1,6 @@
+import { randomBytes } from "node:crypto";
 import { existsSync } from "node:fs";
-import { rename, rm, writeFile } from "node:fs/promises";
+import { link, rename, rm, writeFile } from "node:fs/promises";
 import { extname } from "node:path";
 import { Command } from "@commander-js/extra-typings";
 import { ModelInputError } from "@entente/core";
@@ -8,6 +9,7 @@ import { readScenario } from "../../io/read-scenario.ts";
 import { closeSimulationPools, defaultWorkers } from "../../pool/run-simulation.ts";
 import { ChromiumMissingError } from "../../report/brief-pdf.ts";
 import { REPORT_FORMATS, type ReportFormat, renderReport } from "../../report/render-report.ts";
+import { principals } from "../../report/report-data.ts";
 import { shippedScenario } from "../default-scenario.ts";
 import { CliError, type CliIO, EXIT } from "../io.ts";
 import { progressBar } from "../progress.ts";
@@ -55,6 +57,12 @@ export function reportCommand(io: CliIO) {
       }
       const loaded = await readScenario(file ?? shippedScenario());
       const calibration = await readCalibration(options.calibration);
+      const between = options.between?.split(",").map((s) => s.trim());
+      try {
+        principals(loaded.scenario, between);
+      } catch (e) {
+        throw new CliError(`--between: ${(e as Error).message}`, EXIT.invalidInput);
+      }
       const bar = progressBar(`simulating ${options.samples} samples for the report`);
       let body: string | Uint8Array;
       try {
@@ -62,7 +70,7 @@ export function reportCommand(io: CliIO) {
           samples: options.samples,
           seed: options.seed,
           models: modelIds(options.models),
-          between: options.between?.split(",").map((s) => s.trim()),
+          between,
           calibration,
           workers: options.workers ?? defaultWorkers(),
           onProgress: bar.update,
@@ -77,18 +85,28 @@ export function reportCommand(io: CliIO) {
         bar.stop();
         await closeSimulationPools();
       }
-      // Write beside the target, then rename: a failed write never leaves half a report.
-      const temp = `${options.out}.${process.pid}.tmp`;
-      try {
-        await writeFile(temp, body);
-        await rename(temp, options.out);
-      } catch (e) {
-        await rm(temp, { force: true });
-        throw new CliError(
-          `cannot write ${options.out}: ${(e as Error).message}`,
-          EXIT.invalidInput,
-        );
-      }
+      await writeReport(options.out, body, options.force === true);
       io.stderr(`wrote ${options.out}\n`);
     });
+}
+
+/**
+ * Write `body` to a new file beside `out`, then move it into place: replacing `out` with
+ * `force`, else linking it only if `out` still does not exist (a file created meanwhile is kept).
+ * A failed write never leaves half a report, and the temporary name is never an existing file.
+ */
+async function writeReport(out: string, body: string | Uint8Array, force: boolean) {
+  const temp = `${out}.${process.pid}-${randomBytes(4).toString("hex")}.tmp`;
+  try {
+    await writeFile(temp, body, { flag: "wx" });
+    if (force) await rename(temp, out);
+    else await link(temp, out);
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code === "EEXIST" && !force) {
+      throw new CliError(`${out} exists; add --force to replace it`, EXIT.invalidInput);
+    }
+    throw new CliError(`cannot write ${out}: ${(e as Error).message}`, EXIT.invalidInput);
+  } finally {
+    await rm(temp, { force: true });
+  }
 }

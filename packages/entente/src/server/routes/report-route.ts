@@ -1,9 +1,9 @@
 import { DEU3_CALIBRATION, ModelInputError } from "@entente/core";
 import { Hono } from "hono";
-import { dealParties } from "../../deals/deals-document.ts";
 import { defaultWorkers } from "../../pool/run-simulation.ts";
 import { ChromiumMissingError } from "../../report/brief-pdf.ts";
 import { REPORT_FORMATS, renderReport } from "../../report/render-report.ts";
+import { principals } from "../../report/report-data.ts";
 import { ApiError, badRequest } from "../api-error.ts";
 import type { AppDeps } from "../app-deps.ts";
 import { optionalChoice, queryInteger } from "../body-fields.ts";
@@ -36,16 +36,10 @@ export function reportRoute(deps: AppDeps): Hono {
         ?.split(",")
         .map((s) => s.trim());
       const saved = await deps.store.getScenario(c.req.param("id"), revision);
-      if (between) {
-        try {
-          dealParties(
-            between,
-            saved.scenario.actors.map((a) => a.id),
-            saved.scenario,
-          );
-        } catch (e) {
-          throw badRequest("between", (e as Error).message);
-        }
+      try {
+        principals(saved.scenario, between);
+      } catch (e) {
+        throw badRequest("between", (e as Error).message);
       }
       let body: string | Uint8Array;
       try {
@@ -56,6 +50,8 @@ export function reportRoute(deps: AppDeps): Hono {
           between,
           calibration: calibration === "none" ? null : DEU3_CALIBRATION,
           workers: Math.min(defaultWorkers(), deps.maxWorkers),
+          // A client that goes away stops the simulation.
+          signal: c.req.raw.signal,
         });
       } catch (e) {
         if (e instanceof ChromiumMissingError) throw new ApiError(501, e.message);
