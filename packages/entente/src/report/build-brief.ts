@@ -598,16 +598,18 @@ function bindingRatifier(
   const parts: string[] = [];
   if (tightest) {
     parts.push(
-      `Which ratifier binds: on the most robust package the tightest is ${ctx.actorName(tightest.party)} (gain ${tightest.slack.toFixed(3)} over no deal)`,
+      `on the most robust package the tightest ratifier is ${ctx.actorName(tightest.party)} (gain ${tightest.slack.toFixed(3)} over no deal)`,
     );
+  } else if (w.robust) {
+    parts.push("the most robust package needs no ratifier beyond the two principals");
   }
   if (vetoes.length) {
     const top = vetoes.reduce((x, y) => (y.soleVetoes > x.soleVetoes ? y : x));
     parts.push(
-      `${ctx.actorName(top.party)} alone blocks the most packages (${top.soleVetoes.toLocaleString("en-GB")} that every other required party accepts)`,
+      `of the other ratifiers, ${ctx.actorName(top.party)} alone blocks the most packages (${top.soleVetoes.toLocaleString("en-GB")} that every other required party accepts)`,
     );
   }
-  return parts.length ? `${parts.join("; ")}.` : undefined;
+  return parts.length ? `Which ratifier binds: ${parts.join("; ")}.` : undefined;
 }
 
 function offersSection(ctx: Context): Section {
