@@ -4,7 +4,13 @@
  * and the report renders the same chart to SVG on the server.
  * @module
  */
-import type { ForecastModel, IssueForecastRow } from "@entente/core";
+import {
+  centralValue,
+  type Estimate,
+  type ForecastModel,
+  type IssueForecastRow,
+  type Scenario,
+} from "@entente/core";
 import * as Plot from "@observablehq/plot";
 import { fmt } from "./fmt.ts";
 import { modelColor, STATUS_QUO_COLOR } from "./model-colors.ts";
@@ -32,6 +38,52 @@ export interface IssueMarker {
   /** true for the status quo, and for a model not recomputed since the last drag. */
   dashed: boolean;
   stale: boolean;
+}
+
+/**
+ * The actors with a stance on an issue, in the scenario's actor order: central position,
+ * capability and salience (read by `central`; the workbench passes one that tolerates a draft's
+ * half-typed values), the position's range or each source's reading. `moved` overrides one
+ * actor's position (a drag) and shifts its range with it.
+ */
+export function issueActors(
+  scenario: Scenario,
+  issue: string,
+  moved?: { issue: string; actor: string; position: number },
+  central: (estimate: Estimate) => number = centralValue,
+): IssueActor[] {
+  const out: IssueActor[] = [];
+  for (const actor of scenario.actors) {
+    const stance = scenario.stances.find((s) => s.actor === actor.id && s.issue === issue);
+    if (!stance) continue;
+    const p = stance.position;
+    const middle = central(p);
+    const position =
+      moved && moved.issue === issue && moved.actor === actor.id ? moved.position : middle;
+    const shift = position - middle;
+    let low: number | undefined;
+    let high: number | undefined;
+    let estimates: number[] = [];
+    if (Array.isArray(p)) {
+      estimates = p.map((e) => Number(e.value) + shift);
+      low = Math.min(...estimates);
+      high = Math.max(...estimates);
+    } else if (typeof p === "object" && p !== null) {
+      if (p.low !== undefined) low = p.low + shift;
+      if (p.high !== undefined) high = p.high + shift;
+    }
+    out.push({
+      id: actor.id,
+      name: actor.name,
+      position,
+      capability: central(actor.capability),
+      salience: central(stance.salience),
+      ...(low === undefined ? {} : { low }),
+      ...(high === undefined ? {} : { high }),
+      estimates,
+    });
+  }
+  return out;
 }
 
 /** The status quo and every available model's forecast for one issue. */

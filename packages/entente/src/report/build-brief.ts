@@ -8,7 +8,7 @@
 import {
   dealPlotOptions,
   distributionPlotOptions,
-  type IssueActor,
+  issueActors,
   issueMarkers,
   issuePlotOptions,
   tornadoPlotOptions,
@@ -93,6 +93,7 @@ interface Context {
   scenario: Scenario;
   lead: { id: string; label: string };
   actorName: (id: string) => string;
+  issueTitle: (id: string) => string;
   /** An uncertain input's label ("usa / territory position") in names and titles. */
   inputName: (input: string) => string;
   label: (modelId: string) => string;
@@ -102,22 +103,23 @@ interface Context {
 function context(d: ReportData): Context {
   const lead = d.models[0] ?? { id: "", label: "" };
   const labels = new Map(d.forecast.models.map((m) => [m.id, m.label]));
+  const actorName = (id: string) => d.scenario.actors.find((a) => a.id === id)?.name ?? id;
+  const issueTitle = (id: string) => d.scenario.issues.find((i) => i.id === id)?.title ?? id;
   return {
     d,
     scenario: d.scenario,
     lead: { id: lead.id, label: lead.label },
-    actorName: (id) => d.scenario.actors.find((a) => a.id === id)?.name ?? id,
+    actorName,
+    issueTitle,
     label: (id) => labels.get(id) ?? id,
     inputName: (input) => {
-      const name = (id: string) => d.scenario.actors.find((a) => a.id === id)?.name ?? id;
-      const title = (id: string) => d.scenario.issues.find((i) => i.id === id)?.title ?? id;
       const stance = /^(\S+) \/ (\S+) (position|salience)$/.exec(input);
       if (stance)
-        return `${name(stance[1] as string)}: ${stance[3]} on ${title(stance[2] as string)}`;
+        return `${actorName(stance[1] as string)}: ${stance[3]} on ${issueTitle(stance[2] as string)}`;
       const capability = /^(\S+) capability$/.exec(input);
-      if (capability) return `${name(capability[1] as string)}: capability`;
+      if (capability) return `${actorName(capability[1] as string)}: capability`;
       const statusQuo = /^(\S+) status quo$/.exec(input);
-      if (statusQuo) return `status quo of ${title(statusQuo[1] as string)}`;
+      if (statusQuo) return `status quo of ${issueTitle(statusQuo[1] as string)}`;
       return input;
     },
     leadOutcome: (issue) =>
@@ -133,9 +135,8 @@ const p = (text: Text, role?: "headline" | "note"): Block => ({
   ...(role ? { role } : {}),
 });
 const cite = (ids: readonly string[]): Inline[] => (ids.length ? [" ", { cite: ids }] : []);
-const num = (x: number, decimals: number) => x.toFixed(decimals);
-const issueDecimals = (issue: Issue) =>
-  decimalsFor((issue.scale.max ?? 100) - (issue.scale.min ?? 0));
+const scaleWidth = (issue: Issue) => (issue.scale.max ?? 100) - (issue.scale.min ?? 0);
+const issueDecimals = (issue: Issue) => decimalsFor(scaleWidth(issue));
 const signed = (x: number, decimals = 1) => `${x >= 0 ? "+" : "−"}${Math.abs(x).toFixed(decimals)}`;
 
 /** 0 decimals for an estimate of whole numbers, else 2. */
@@ -161,37 +162,26 @@ function errorClause(ctx: Context): string {
   }
 }
 
-/** A probability estimate as percentages, with its range and citations. */
-function probabilityText(e: Estimate): Text {
-  const c = centralValue(e);
-  if (typeof e === "number") return [percent(c)];
-  if (Array.isArray(e)) {
-    return [
-      `${percent(c)} (sources: ${e.map((x) => percent(x.value)).join(" / ")})`,
-      ...cite(estimateSources(e)),
-    ];
-  }
-  const range =
-    e.low !== undefined || e.high !== undefined
-      ? ` (${percent(e.low ?? e.value)} to ${percent(e.high ?? e.value)})`
-      : "";
-  return [`${percent(c)}${range}`, ...cite(estimateSources(e))];
-}
-
-/** An input number with its range or the sources' readings, and its citations. */
-function estimateText(e: Estimate, decimals: number): Text {
-  const value = num(centralValue(e), decimals);
+/**
+ * An input estimate for reading: its central value, then its range or each source's reading,
+ * then its citations; `format` writes one number, `to` joins a range's ends.
+ */
+function estimateText(e: Estimate, format: (x: number) => string, to = "–"): Text {
+  const value = format(centralValue(e));
   if (typeof e === "number") return [value];
   if (Array.isArray(e)) {
-    const readings = e.map((x) => num(x.value, decimals)).join(" / ");
+    const readings = e.map((x) => format(x.value)).join(" / ");
     return [`${value} (sources: ${readings})`, ...cite(estimateSources(e))];
   }
   const range =
     e.low !== undefined || e.high !== undefined
-      ? ` (${num(e.low ?? e.value, decimals)}–${num(e.high ?? e.value, decimals)})`
+      ? ` (${format(e.low ?? e.value)}${to}${format(e.high ?? e.value)})`
       : "";
   return [`${value}${range}`, ...cite(estimateSources(e))];
 }
+
+/** Numbers with `decimals` places. */
+const fixedTo = (decimals: number) => (x: number) => x.toFixed(decimals);
 
 function headline(ctx: Context, issue: Issue): string | undefined {
   const o = ctx.leadOutcome(issue.id);
@@ -205,7 +195,7 @@ function headline(ctx: Context, issue: Issue): string | undefined {
       interval80: o.outcome.intervals["80"],
       statusQuoHolds: checked ? o.outcome.statusQuoHolds : undefined,
     },
-    decimalsFor((issue.scale.max ?? 100) - (issue.scale.min ?? 0)),
+    issueDecimals(issue),
   );
 }
 
@@ -294,7 +284,8 @@ function summary(ctx: Context): Text {
 function issueSection(ctx: Context, issue: Issue, k: number): Section {
   const { scenario, d } = ctx;
   const row = d.forecast.issues[k];
-  const decimals = decimalsFor((issue.scale.max ?? 100) - (issue.scale.min ?? 0));
+  const decimals = issueDecimals(issue);
+  const fixed = fixedTo(decimals);
   const stances = scenario.stances.filter((s) => s.issue === issue.id);
   const cited = [...new Set(stances.flatMap((s) => estimateSources(s.position)))];
   const blocks: Block[] = [];
@@ -310,31 +301,6 @@ function issueSection(ctx: Context, issue: Issue, k: number): Section {
   if (issue.description) blocks.push(p([issue.description], "note"));
   const dist = d.simulation.report.issues.find((i) => i.issue === issue.id);
   const lead = ctx.leadOutcome(issue.id);
-  const actors: IssueActor[] = stances.map((s) => {
-    const actor = scenario.actors.find((a) => a.id === s.actor);
-    const e = s.position;
-    const estimates = Array.isArray(e) ? e.map((x) => x.value) : [];
-    const low = Array.isArray(e)
-      ? Math.min(...estimates)
-      : typeof e === "object"
-        ? e.low
-        : undefined;
-    const high = Array.isArray(e)
-      ? Math.max(...estimates)
-      : typeof e === "object"
-        ? e.high
-        : undefined;
-    return {
-      id: s.actor,
-      name: actor?.name ?? s.actor,
-      position: centralValue(e),
-      capability: actor ? centralValue(actor.capability) : 0,
-      salience: centralValue(s.salience),
-      ...(low === undefined ? {} : { low }),
-      ...(high === undefined ? {} : { high }),
-      estimates,
-    };
-  });
   if (row) {
     blocks.push({
       kind: "chart",
@@ -347,7 +313,7 @@ function issueSection(ctx: Context, issue: Issue, k: number): Section {
         maxLabel: row.maxLabel,
         unit: row.unit,
         marks: issue.scale.marks,
-        actors,
+        actors: issueActors(scenario, issue.id),
         markers: issueMarkers(
           row,
           d.forecast.models.filter((m) => m.unavailable === undefined),
@@ -385,11 +351,9 @@ function issueSection(ctx: Context, issue: Issue, k: number): Section {
         .filter((m) => m.n > 0)
         .map((m) => [
           [ctx.label(m.model)],
-          [num(row?.forecasts[m.model] ?? m.mean, decimals)],
-          [num(m.outcome.median, decimals)],
-          [
-            `${num(m.outcome.intervals["80"][0], decimals)}–${num(m.outcome.intervals["80"][1], decimals)}`,
-          ],
+          [fixed(row?.forecasts[m.model] ?? m.mean)],
+          [fixed(m.outcome.median)],
+          [`${fixed(m.outcome.intervals["80"][0])}–${fixed(m.outcome.intervals["80"][1])}`],
           ...(checked ? [[percent(m.outcome.statusQuoHolds)]] : []),
         ]),
     });
@@ -403,16 +367,16 @@ function issueSection(ctx: Context, issue: Issue, k: number): Section {
       const actor = scenario.actors.find((a) => a.id === s.actor);
       return [
         [actor?.name ?? s.actor],
-        estimateText(s.position, decimals),
-        estimateText(s.salience, decimalsOf(s.salience)),
-        actor ? estimateText(actor.capability, decimalsOf(actor.capability)) : ["–"],
+        estimateText(s.position, fixed),
+        estimateText(s.salience, fixedTo(decimalsOf(s.salience))),
+        actor ? estimateText(actor.capability, fixedTo(decimalsOf(actor.capability))) : ["–"],
       ];
     }),
   });
   if (issue.statusQuo !== undefined || issue.ratifiers?.length) {
     const parts: Inline[] = [];
     if (issue.statusQuo !== undefined) {
-      parts.push("Status quo: ", ...estimateText(issue.statusQuo, decimals), ".");
+      parts.push("Status quo: ", ...estimateText(issue.statusQuo, fixed), ".");
     }
     if (issue.ratifiers?.length) {
       parts.push(
@@ -457,13 +421,9 @@ function phasesSection(ctx: Context): Section {
           return [
             [ph.title, ...cite(ph.sources ?? [])],
             [ph.actors.map(ctx.actorName).join(", ")],
-            [
-              ph.issues
-                .map((id) => scenario.issues.find((i) => i.id === id)?.title ?? id)
-                .join("; "),
-            ],
+            [ph.issues.map(ctx.issueTitle).join("; ")],
             [r ? `${percent(r.probability)} ± ${(r.se * 100).toFixed(1)} pp` : "not checked"],
-            prior === undefined ? ["–"] : probabilityText(prior),
+            prior === undefined ? ["–"] : estimateText(prior, percent, " to "),
           ];
         }),
       },
@@ -505,7 +465,7 @@ function questionsSection(ctx: Context): Section {
 }
 
 const partText = (part: DescribedPart, ctx: Context): string => {
-  const title = ctx.scenario.issues.find((i) => i.id === part.issue)?.title ?? part.issue;
+  const title = ctx.issueTitle(part.issue);
   return `${title}: ${part.value}${part.statusQuo ? " (status quo)" : ""}${part.meaning ? ` — ${part.meaning}` : ""}`;
 };
 
@@ -629,7 +589,7 @@ function offersSection(ctx: Context): Section {
     dGive: number,
     dGet: number,
   ): Text => {
-    const title = ctx.scenario.issues.find((i) => i.id === c.issue)?.title ?? c.issue;
+    const title = ctx.issueTitle(c.issue);
     return [
       `${title}: ${c.from} → ${c.to}${c.meaning ? ` (${c.meaning})` : ""}; ${gets} ${signed(dGet, 3)}, ${gives} ${signed(dGive, 3)}`,
     ];
@@ -656,8 +616,7 @@ function offersSection(ctx: Context): Section {
       {
         kind: "list",
         items: deals.offers.logrolls.slice(0, 5).map((l) => {
-          const t = (c: DescribedConcession) =>
-            `${ctx.scenario.issues.find((i) => i.id === c.issue)?.title ?? c.issue} ${c.from} → ${c.to}`;
+          const t = (c: DescribedConcession) => `${ctx.issueTitle(c.issue)} ${c.from} → ${c.to}`;
           return [
             `${a}: ${t(l.give)}; ${b}: ${t(l.take)}; ${a} ${signed(l.deltaA, 3)}, ${b} ${signed(l.deltaB, 3)}`,
           ];
@@ -676,7 +635,7 @@ function topSwing(ctx: Context) {
     const t = s.tornado[0];
     const issue = ctx.scenario.issues.find((i) => i.id === s.issue);
     if (!t || t.swing === 0 || !issue) continue;
-    const share = Math.abs(t.swing) / ((issue.scale.max ?? 100) - (issue.scale.min ?? 0));
+    const share = Math.abs(t.swing) / scaleWidth(issue);
     if (!best || share > best.share) best = { input: t.input, issue, swing: t.swing, share };
   }
   return best;
@@ -693,22 +652,21 @@ function sensitivitySection(ctx: Context): Section {
     ),
   ];
   const items: Text[] = [];
+  const charts: Block[] = [];
   for (const s of rows) {
     const info = ctx.scenario.issues.find((i) => i.id === s.issue);
-    const issue = info?.title ?? s.issue;
+    const issue = ctx.issueTitle(s.issue);
     const d = info ? issueDecimals(info) : 1;
-    const first = tornadoRows(s, 8)[0];
+    const top = tornadoRows(s, 8);
+    const first = top[0];
+    if (!first) {
+      items.push([`${issue}: no single uncertain input moves this forecast`]);
+      continue;
+    }
     items.push([
-      first
-        ? `${issue}: ${ctx.inputName(first.input)} (forecast ${first.atLow.toFixed(d)} → ${first.atHigh.toFixed(d)})`
-        : `${issue}: no single uncertain input moves this forecast`,
+      `${issue}: ${ctx.inputName(first.input)} (forecast ${first.atLow.toFixed(d)} → ${first.atHigh.toFixed(d)})`,
     ]);
-  }
-  blocks.push({ kind: "list", items });
-  for (const s of rows) {
-    if (tornadoRows(s, 8).length === 0) continue;
-    const issue = ctx.scenario.issues.find((i) => i.id === s.issue)?.title ?? s.issue;
-    blocks.push({
+    charts.push({
       kind: "chart",
       id: `tornado-${s.issue}`,
       caption: `Tornado for “${issue}” (${ctx.lead.label}): the eight inputs that move the forecast most.`,
@@ -720,6 +678,7 @@ function sensitivitySection(ctx: Context): Section {
       }),
     });
   }
+  blocks.push({ kind: "list", items }, ...charts);
   return { id: "sensitivity", title: "Which assumption matters most", blocks };
 }
 

@@ -17,6 +17,7 @@ import {
   prepareScenario,
   resolveParams,
   type Scenario,
+  type ScenarioData,
   type SimulationPlan,
   sensitivity,
 } from "@entente/core";
@@ -94,7 +95,8 @@ export async function reportData(scenario: Scenario, options: ReportOptions): Pr
     distribution: "triangular",
     thresholds: {},
   };
-  compileSimulation(plan);
+  // Compiled here first, so that a scenario the simulation refuses fails before any worker starts.
+  const compiled = compileSimulation(plan);
   const summary = await runSimulation(plan, {
     workers: options.workers,
     ...(options.onProgress ? { onProgress: options.onProgress } : {}),
@@ -107,13 +109,13 @@ export async function reportData(scenario: Scenario, options: ReportOptions): Pr
           workers: options.workers,
           ...(options.signal ? { signal: options.signal } : {}),
         })
-      : sensitivity(compileSimulation(plan), 0);
+      : sensitivity(compiled, 0);
   return {
     scenario,
     forecast,
     simulation: simulationDocument(plan, summary),
     sensitivity: swings,
-    deals: typeof parties === "string" ? parties : dealSpace(scenario, parties),
+    deals: typeof parties === "string" ? parties : dealSpace(scenario, data, parties),
     models,
     calibration:
       options.calibration === null
@@ -125,10 +127,14 @@ export async function reportData(scenario: Scenario, options: ReportOptions): Pr
   };
 }
 
-function dealSpace(scenario: Scenario, parties: [number, number]): DealsDocument | string {
+function dealSpace(
+  scenario: Scenario,
+  data: ScenarioData,
+  parties: [number, number],
+): DealsDocument | string {
   const options = dealOptions(resolveParams(dealAnalysis, { params: {} }));
   try {
-    const built = scenarioDealGrid(prepareScenario(scenario), options, {
+    const built = scenarioDealGrid(data, options, {
       ratify: true,
       gridChosen: false,
       gridOption: "the deals command's --grid",

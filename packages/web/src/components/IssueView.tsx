@@ -1,9 +1,8 @@
-import { issueMarkers, issuePlotOptions } from "@entente/charts";
+import { issueActors, issueMarkers, issuePlotOptions } from "@entente/charts";
 import type { Scenario } from "@entente/core";
 import { useCallback, useMemo, useRef, useState } from "react";
 import type { ModelInfo } from "../api.ts";
 import type { ForecastClient, LiveForecast } from "../forecast-client.ts";
-import { issueActors } from "../issue-actors.ts";
 import { draftCentral } from "../scenario-edit.ts";
 import { DragStatus, type Latency } from "./DragStatus.tsx";
 import { IssuePicker } from "./IssuePicker.tsx";
@@ -53,7 +52,10 @@ export function IssueView({
       ),
     [scenario.actors],
   );
-  const actors = useMemo(() => issueActors(scenario, issue, moved), [scenario, issue, moved]);
+  const actors = useMemo(
+    () => issueActors(scenario, issue, moved, draftCentral),
+    [scenario, issue, moved],
+  );
   const markers = useMemo(
     () => issueMarkers(row, live.table?.models.filter((m) => !m.unavailable) ?? [], live.stale),
     [row, live.table, live.stale],
