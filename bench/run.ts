@@ -2,13 +2,20 @@
 // workload measured in the same run. Figures, not pass/fail: targets are printed beside them.
 import { dealBenchmarks } from "./deals.bench.ts";
 import { runBenchmarks } from "./harness.ts";
+import { largeForecastBenchmarks } from "./large-forecast.bench.ts";
 import { modelBenchmarks } from "./models.bench.ts";
 import { reportBenchmarks } from "./report.bench.ts";
 import { simulationBenchmarks, speedUp } from "./simulate.bench.ts";
 
 process.stdout.write(`Entente benchmarks — node ${process.version}, ${process.arch}\n`);
 const results = await runBenchmarks(
-  [...modelBenchmarks, ...dealBenchmarks, ...simulationBenchmarks, ...reportBenchmarks],
+  [
+    ...modelBenchmarks,
+    ...largeForecastBenchmarks,
+    ...dealBenchmarks,
+    ...simulationBenchmarks,
+    ...reportBenchmarks,
+  ],
   process.argv[2],
 );
 speedUp(results);

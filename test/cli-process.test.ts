@@ -59,7 +59,7 @@ describe("the entente process", () => {
     // Interrupt once the run is under way (its first progress line), however slow the start.
     await new Promise<void>((resolve) => {
       const poll = setInterval(() => {
-        if (/ of 400000\n/.test(stderr)) {
+        if (/ of 400000 samples\n/.test(stderr)) {
           clearInterval(poll);
           resolve();
         }
@@ -70,7 +70,7 @@ describe("the entente process", () => {
     expect(code).toBe(130);
     expect(stdout).toBe("");
     expect(stderr).toMatch(
-      /^(entente: simulating 400000 samples: \d+ of 400000\n)+entente: cancelled\n$/,
+      /^(entente: simulating 400000 samples: \d+ of 400000 samples\n)+entente: cancelled\n$/,
     );
   });
 });

@@ -17,6 +17,8 @@ export interface IssueForecastRow {
   forecasts: Record<string, number>;
   /** Largest minus smallest model forecast: how much the models disagree. */
   spread: number;
+  /** Why a model that ran has no forecast on this issue (by model id), when one has none. */
+  unavailable?: Record<string, string>;
 }
 
 /** A model in a forecast table; `unavailable` says why it could not run on this scenario. */
@@ -37,6 +39,33 @@ export interface ForecastTable {
   issues: IssueForecastRow[];
 }
 
+/** One model's phased run ({@link phasedSteps}), or why it could not run. */
+export interface ModelSteps {
+  model: string;
+  steps?: PhaseStep[];
+  /** The {@link ModelInputError} message when the scenario lacks the model's inputs. */
+  unavailable?: string;
+}
+
+/**
+ * Run one model through the phases ({@link phasedSteps}) with its default preset or `options`;
+ * a {@link ModelInputError} becomes `unavailable` (any other error is thrown). The unit of work
+ * that {@link forecastScenario} runs for each model, and that a worker pool can run in parallel.
+ */
+export function modelSteps(
+  model: Model,
+  data: ScenarioData,
+  phases: readonly PhaseData[] = [],
+  options?: RunOptions,
+): ModelSteps {
+  try {
+    return { model: model.id, steps: phasedSteps(model, data, phases, options) };
+  } catch (e) {
+    if (!(e instanceof ModelInputError)) throw e;
+    return { model: model.id, unavailable: e.message };
+  }
+}
+
 /**
  * Run each model on the scenario (with its default preset, or `options[model.id]`) and gather
  * the point forecasts per issue, through the scenario's phases when given ({@link forecastPhased}).
@@ -51,21 +80,28 @@ export function forecastScenario(
   phases: readonly PhaseData[] = [],
   onSteps?: (model: string, steps: PhaseStep[]) => void,
 ): ForecastTable {
-  const listed: ForecastModel[] = [];
-  const results = models.map((model) => {
-    const { id, label, reference } = model;
-    try {
-      const steps = phasedSteps(model, data, phases, options[id]);
-      onSteps?.(id, steps);
-      const result = finalForecasts(data, steps);
-      listed.push({ id, label, reference });
-      return result;
-    } catch (e) {
-      if (!(e instanceof ModelInputError)) throw e;
-      listed.push({ id, label, reference, unavailable: e.message });
-      return undefined;
-    }
+  const runs = models.map((model) => modelSteps(model, data, phases, options[model.id]));
+  for (const run of runs) if (run.steps) onSteps?.(run.model, run.steps);
+  return forecastTableOf(data, models, runs, phases);
+}
+
+/**
+ * The forecast table from each model's run ({@link modelSteps}, in the order of `models`):
+ * an issue's forecast is that of the last step deciding it ({@link finalForecasts}).
+ */
+export function forecastTableOf(
+  data: ScenarioData,
+  models: readonly Model[],
+  runs: readonly ModelSteps[],
+  phases: readonly PhaseData[] = [],
+): ForecastTable {
+  const listed: ForecastModel[] = models.map(({ id, label, reference }, m) => {
+    const unavailable = runs[m]?.unavailable;
+    return unavailable === undefined
+      ? { id, label, reference }
+      : { id, label, reference, unavailable };
   });
+  const results = runs.map((run) => (run.steps ? finalForecasts(data, run.steps) : undefined));
   return {
     scenario: data.id,
     title: data.title,
@@ -73,11 +109,16 @@ export function forecastScenario(
     phases: phases.map((p) => p.id),
     issues: data.issues.map((issue, k) => {
       const forecasts: Record<string, number> = {};
+      const unavailable: Record<string, string> = {};
       let lo = Number.POSITIVE_INFINITY;
       let hi = Number.NEGATIVE_INFINITY;
       for (const [m, model] of models.entries()) {
         const x = results[m]?.[k];
-        if (x === undefined || !Number.isFinite(x)) continue;
+        if (x === undefined) continue;
+        if (!Number.isFinite(x)) {
+          unavailable[model.id] = unavailableReason(issue, model);
+          continue;
+        }
         forecasts[model.id] = x;
         lo = Math.min(lo, x);
         hi = Math.max(hi, x);
@@ -93,7 +134,16 @@ export function forecastScenario(
         statusQuo: issue.statusQuo,
         forecasts,
         spread: hi >= lo ? hi - lo : 0,
+        ...(Object.keys(unavailable).length > 0 ? { unavailable } : {}),
       };
     }),
   };
+}
+
+/** Why a model that ran produced no number for an issue. */
+function unavailableReason(issue: ScenarioData["issues"][number], model: Model): string {
+  if (issue.actors.length === 0 && issue.statusQuo === undefined) {
+    return "nobody is at the table on this issue and it has no status quo to keep";
+  }
+  return `${model.label} produced no finite number from these inputs (a defect: please report it with the scenario)`;
 }

@@ -169,7 +169,10 @@ export {
   type ForecastModel,
   type ForecastTable,
   forecastScenario,
+  forecastTableOf,
   type IssueForecastRow,
+  type ModelSteps,
+  modelSteps,
 } from "./forecast.ts";
 export {
   FORECASTER_KINDS,
@@ -259,6 +262,7 @@ export {
 } from "./phases.ts";
 export { hashString, mix32, randomStream } from "./random/stream.ts";
 export { type Rng, xoshiro128ss } from "./random/xoshiro128.ts";
+export { scaleCapabilities } from "./scenario/capability-scale.ts";
 export { centralValue, estimateSources } from "./scenario/estimate.ts";
 export { scenarioJsonSchema } from "./scenario/json-schema.ts";
 export { type IssueData, prepareScenario, type ScenarioData } from "./scenario/prepare.ts";

@@ -1,3 +1,4 @@
+import { scaleCapabilities } from "./capability-scale.ts";
 import { centralValue } from "./estimate.ts";
 import type { Scenario } from "./schema.ts";
 
@@ -63,10 +64,10 @@ export function prepareScenario(scenario: Scenario): ScenarioData {
       capabilities: Float64Array.from(stances, (s) => capability[s.index] ?? 0),
     };
   });
-  return {
+  return scaleCapabilities({
     id: scenario.id,
     title: scenario.title,
     actors: scenario.actors.map((a) => ({ id: a.id, name: a.name })),
     issues,
-  };
+  });
 }

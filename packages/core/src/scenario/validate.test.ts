@@ -59,6 +59,30 @@ describe("validateScenario", () => {
     ]);
   });
 
+  it("keeps scales inside the range where the models' arithmetic is exact enough", () => {
+    const at = (scale: Record<string, unknown>) => {
+      const doc = valid();
+      (doc.issues[0] as Record<string, unknown>).scale = {
+        minLabel: "lo",
+        maxLabel: "hi",
+        ...scale,
+      };
+      const result = validateScenario(doc);
+      return result.issues
+        .map((i) => `${i.path.join(".")}: ${i.message}`)
+        .filter((m) => m.startsWith("issues.0.scale"));
+    };
+    expect(at({ min: -1e308, max: 0 })).toEqual([
+      'issues.0.scale.min: expected a scale end within ±1e15 (express large amounts in a larger unit, e.g. "billion €"), got -1e+308',
+    ]);
+    expect(at({ min: 0, max: 2e15 })[0]).toMatch(/^issues\.0\.scale\.max: .*got 2000000000000000$/);
+    expect(at({ min: 0, max: 5e-324 })).toEqual([
+      "issues.0.scale.max: expected the scale to span at least 1e-9 (express small amounts in a smaller unit), got 0 to 5e-324",
+    ]);
+    expect(at({ min: -1e15, max: 1e15 })).toEqual([]);
+    expect(at({ min: 0, max: 1e-9 })).toEqual([]);
+  });
+
   it("asks that someone at a phase's table has a stance on each of its issues", () => {
     const doc = {
       ...valid(),

@@ -7,6 +7,11 @@
 import type { z } from "zod";
 import { Scenario } from "./schema.ts";
 
+/** Largest magnitude of a scale end (positions, marks and the status quo lie in between). */
+export const SCALE_LIMIT = 1e15;
+/** Narrowest scale: distances below this are lost in the models' rounding. */
+export const SCALE_MIN_WIDTH = 1e-9;
+
 /** A path into the scenario document, e.g. `["stances", 3, "salience"]`. */
 export type Path = ReadonlyArray<string | number>;
 
@@ -248,6 +253,22 @@ function checkConsistency(doc: unknown): ValidationIssue[] {
       issues.push({
         path: ["issues", i, "scale", isNum(scale.max) ? "max" : "min"],
         message: `expected the scale's max to be greater than its min (${min}), got ${max}`,
+      });
+      continue;
+    }
+    // Models square and sum distances on the scale: keep them inside floating-point range.
+    const end = Math.abs(min) > SCALE_LIMIT ? "min" : Math.abs(max) > SCALE_LIMIT ? "max" : "";
+    if (end !== "") {
+      issues.push({
+        path: ["issues", i, "scale", end],
+        message: `expected a scale end within ±1e15 (express large amounts in a larger unit, e.g. "billion €"), got ${end === "min" ? min : max}`,
+      });
+      continue;
+    }
+    if (max - min < SCALE_MIN_WIDTH) {
+      issues.push({
+        path: ["issues", i, "scale", "max"],
+        message: `expected the scale to span at least 1e-9 (express small amounts in a smaller unit), got ${min} to ${max}`,
       });
       continue;
     }

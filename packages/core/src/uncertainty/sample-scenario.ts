@@ -1,3 +1,4 @@
+import { scaleCapabilities } from "../scenario/capability-scale.ts";
 import { centralValue } from "../scenario/estimate.ts";
 import type { IssueData, ScenarioData } from "../scenario/prepare.ts";
 import { restrictActors } from "../scenario/restrict.ts";
@@ -139,5 +140,5 @@ export function sampleScenario(
       }
     }
   }
-  return { ...base, issues };
+  return scaleCapabilities({ ...base, issues });
 }

@@ -37,10 +37,7 @@ describe("entente forecast", () => {
     const csv = await entente("forecast", "-f", "csv");
     const rows = csv.stdout.trim().split("\n");
     const ids = models.map((m) => m.id).join(",");
-    const ranges = models
-      .filter((m) => m.id !== "smp") // SMP cannot run on Budapest: no range
-      .flatMap((m) => [`${m.id}_80_low`, `${m.id}_80_high`])
-      .join(",");
+    const ranges = models.flatMap((m) => [`${m.id}_80_low`, `${m.id}_80_high`]).join(",");
     expect(rows[0]).toBe(
       `issue,title,min,max,unit,min_label,max_label,status_quo,${ids},spread,${ranges}`,
     );
@@ -49,6 +46,12 @@ describe("entente forecast", () => {
     const md = await entente("forecast", "-f", "md");
     expect(md.stdout).toMatch(/^\| Issue \| Scale \| Status quo \| Compromise \|/m);
     expect(md.stdout).toMatch(/^- \*\*Ceasefire sequencing:\*\* Most likely: /m);
+  });
+
+  it("runs one model on the built-in scenario when no file is given", async () => {
+    const r = await entente("run", "-m", "smp", "-f", "table");
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/^smp on budapest-2025\n/);
   });
 
   it("rejects an unknown format with exit code 2", async () => {

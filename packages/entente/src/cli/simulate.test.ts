@@ -92,7 +92,10 @@ describe("entente simulate and merge", async () => {
       '--deal-grid: expected a whole number, got "abc"',
     ],
     [["-n", "1000", "--shard", "0/8", "-o", "x.json"], "this run has only 4 shards of 250 samples"],
-    [["--models", "smp"], 'model "smp" treats all issues as dimensions'],
+    [
+      ["test/fixtures/valid/one-actor.yaml", "--models", "nash"],
+      'issue "i" has no statusQuo; the nash model bargains from the status quo',
+    ],
     [["-n", "0"], '--samples: expected a whole number ≥ 1, got "0"'],
     [["--seed", "-3"], "--seed: expected a whole number ≥ 0"],
     [["--shard", "3/3", "--out", "x.json"], '--shard expects i/N with 0 ≤ i < N, got "3/3"'],

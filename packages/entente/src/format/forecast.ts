@@ -3,9 +3,12 @@ import {
   type ForecastModel,
   type ForecastTable,
   forecastOutcomes,
-  forecastScenario,
+  forecastTableOf,
   type IssueForecastRow,
   issueHeadline,
+  type ModelSteps,
+  modelSteps,
+  models,
   type OutcomeForecasts,
   type PhaseStep,
   percent,
@@ -37,6 +40,9 @@ export function calibrationLine(calibration: Calibration | null): string | null 
   return `calibration of ${p.date} on ${dataset} (${p.data}, ${p.capability} capability)`;
 }
 
+/** Run options for a forecast document: the steps' forecasts are all it reads. */
+export const FORECAST_ONLY = { forecastOnly: true } as const;
+
 /**
  * The forecast document of `entente forecast` and `POST /api/scenarios/:id/forecast`: every
  * model's point forecast (through the phases unless `phases` is false) and its outcome
@@ -46,11 +52,20 @@ export function calibrationLine(calibration: Calibration | null): string | null 
 export function forecastDocument(
   scenario: Scenario,
   data: ScenarioData,
-  options: { phases: boolean; calibration: Calibration | null; agreement: boolean },
+  options: {
+    phases: boolean;
+    calibration: Calibration | null;
+    agreement: boolean;
+    /** Every registered model's run, when already made (e.g. on the worker pool by `runModels`). */
+    runs?: readonly ModelSteps[];
+  },
 ): ForecastDocument {
   const phases = options.phases ? phaseData(scenario.phases, data) : [];
   const steps = new Map<string, PhaseStep[]>();
-  const table = forecastScenario(data, undefined, undefined, phases, (id, s) => steps.set(id, s));
+  const runs =
+    options.runs ?? models.map((model) => modelSteps(model, data, phases, FORECAST_ONLY));
+  for (const run of runs) if (run.steps) steps.set(run.model, run.steps);
+  const table = forecastTableOf(data, models, runs, phases);
   const { phases: _, ...withoutPhases } = scenario;
   const outcomes = forecastOutcomes(
     {
@@ -156,8 +171,9 @@ function forecastText(table: ForecastDocument, scenario: Scenario): string {
         o && (o.calibrated || table.outcomes.phases.length > 0)
           ? `   80 %: ${fixed(o.intervals["80"][0], d)}–${fixed(o.intervals["80"][1], d)}`
           : "";
+      const why = row.unavailable?.[m.id];
       lines.push(
-        `  ${name.padEnd(pad)}${fixed(row.forecasts[m.id], d).padStart(8)}${unit}${range}`,
+        `  ${name.padEnd(pad)}${fixed(row.forecasts[m.id], d).padStart(8)}${unit}${range}${why ? `   (${why})` : ""}`,
       );
     }
     lines.push(`  ${"spread between models".padEnd(pad)}${fixed(row.spread, d).padStart(8)}`);
@@ -204,14 +220,20 @@ function markFor(label: string, k: number, taken: Set<string>): string {
 /** `|····S····C·W·····|`: where the status quo and each forecast fall on the scale. */
 function track(row: IssueForecastRow, models: ForecastModel[], marks: string[]): string {
   const cells = Array.from({ length: TRACK }, () => "·");
-  const put = (x: number | undefined, mark: string) => {
-    if (x === undefined || !Number.isFinite(x)) return;
-    const at = Math.round(((x - row.min) / (row.max - row.min)) * (TRACK - 1));
-    const i = Math.max(0, Math.min(TRACK - 1, at));
-    cells[i] = cells[i] === "·" ? mark : "*";
-  };
-  put(row.statusQuo, "S");
-  for (const [k, m] of models.entries()) put(row.forecasts[m.id], marks[k] as string);
+  const cell = (x: number) =>
+    Math.max(
+      0,
+      Math.min(TRACK - 1, Math.round(((x - row.min) / (row.max - row.min)) * (TRACK - 1))),
+    );
+  for (const [k, m] of models.entries()) {
+    const x = row.forecasts[m.id];
+    if (x === undefined || !Number.isFinite(x)) continue;
+    const i = cell(x);
+    cells[i] = cells[i] === "·" ? (marks[k] as string) : "*";
+  }
+  // The status quo stays visible where forecasts coincide with it (their numbers are listed).
+  if (row.statusQuo !== undefined && Number.isFinite(row.statusQuo))
+    cells[cell(row.statusQuo)] = "S";
   return `|${cells.join("")}|`;
 }
 

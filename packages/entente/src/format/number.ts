@@ -5,7 +5,10 @@ export function decimalsFor(width: number): number {
 
 /** A number rounded for reading, or an em dash when there is none. */
 export function fixed(x: number | undefined, decimals: number): string {
-  return x === undefined || !Number.isFinite(x) ? "—" : x.toFixed(decimals);
+  if (x === undefined || !Number.isFinite(x)) return "—";
+  const s = x.toFixed(decimals);
+  // A value that rounds to zero prints as 0, whatever its sign (-0, -1e-12).
+  return /^-0(\.0*)?$/.test(s) ? s.slice(1) : s;
 }
 
 /** A scale end or mark as written: up to three decimals, no trailing zeros (0.5, 4, 100). */

@@ -96,10 +96,11 @@ export async function runSensitivity(
 const pools = new Map<number, Piscina<ShardTask, SimulationSummary>>();
 
 /**
- * The pool of `workers` threads, started on first use and kept for later runs (starting a
- * thread costs far more than a shard). {@link closeSimulationPools} stops them.
+ * The pool of `workers` threads running `simulate-worker` (shards, sensitivity, forecast
+ * models), started on first use and kept for later runs (starting a thread costs far more than
+ * a shard). {@link closeSimulationPools} stops them.
  */
-function simulationPool(workers: number): Piscina<ShardTask, SimulationSummary> {
+export function simulationPool(workers: number): Piscina<ShardTask, SimulationSummary> {
   let pool = pools.get(workers);
   if (!pool) {
     pool = new Piscina<ShardTask, SimulationSummary>({

@@ -2,9 +2,15 @@
 import {
   type CompiledSimulation,
   compileSimulation,
+  getModel,
   type IssueSensitivity,
+  type ModelSteps,
   mergeSummaries,
+  modelSteps,
+  type PhaseData,
+  type RunOptions,
   runShard,
+  type ScenarioData,
   type SimulationPlan,
   type SimulationSummary,
   sensitivity,
@@ -39,4 +45,17 @@ export function sensitivityTask(task: {
   baseSamples: number;
 }): IssueSensitivity[] {
   return sensitivity(compileSimulation(task.plan), task.baseSamples);
+}
+
+/** One model's phased run for a forecast ({@link modelSteps} in the core). */
+export interface ModelTask {
+  model: string;
+  data: ScenarioData;
+  phases: PhaseData[];
+  options?: RunOptions;
+}
+
+/** Run one model of a forecast on this worker. */
+export function modelTask(task: ModelTask): ModelSteps {
+  return modelSteps(getModel(task.model), task.data, task.phases, task.options);
 }

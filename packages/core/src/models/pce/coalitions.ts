@@ -28,9 +28,14 @@ export function fillCoalitions(
         // Prop inlined (the O(n³) step of every SMP turn): v = w·(u_i − u_j), as vote() does.
         for (let k = 0; k < nVoters; k++) {
           const v = (weights[k] as number) * ((U[oi + k] as number) - (U[oj + k] as number));
-          if (v > 0) forI += v;
-          else if (v < 0) forJ -= v;
+          // Branch-free: |v| ± v is exactly 2·max(±v, 0), halved once after the sum (scaling
+          // by 2 is exact, so the sums are bit-identical to adding max(±v, 0)).
+          const av = Math.abs(v);
+          forI += av + v;
+          forJ += av - v;
         }
+        forI *= 0.5;
+        forJ *= 0.5;
       } else {
         for (let k = 0; k < nVoters; k++) {
           const v = vote(rule, weights[k] as number, U[oi + k] as number, U[oj + k] as number);

@@ -1,5 +1,11 @@
 import { interpolateBargain } from "./bargain-interpolation.ts";
-import { type ChallengeContext, challengeEstimate, setEstimator } from "./challenge.ts";
+import {
+  type ChallengeContext,
+  challengeEstimate,
+  challengeGainBound,
+  GAIN_SLACK,
+  setEstimator,
+} from "./challenge.ts";
 
 /**
  * The bargains proposed in one turn, in the order KTAB's queues list them when run on one
@@ -59,18 +65,27 @@ export function makeOffers(
   const out = new Float64Array(2);
   const tmpI = new Float64Array(m);
   const tmpJ = new Float64Array(m);
+  const bound = new Float64Array(n);
+  const byBound = Array.from({ length: n }, (_, j) => j);
   const mode = settings.interVecBrgn;
   const ktab = settings.compat === "ktab";
   for (let i = 0; i < n; i++) {
     setEstimator(ctx, i, i);
+    // The best target (largest gain, ties to the lowest index), evaluating targets in order of
+    // their gain bound and stopping once no bound can beat the best gain so far: the same
+    // choice as trying every j in order, with far fewer O(n) estimates.
+    for (let j = 0; j < n; j++) bound[j] = j === i ? -1 : challengeGainBound(ctx, j);
+    byBound.sort((a, b) => (bound[b] as number) - (bound[a] as number) || a - b);
     let best = -1;
     let target = -1;
     let pBest = 0;
-    for (let j = 0; j < n; j++) {
+    for (let r = 0; r < n; r++) {
+      const j = byBound[r] as number;
       if (j === i) continue;
+      if ((bound[j] as number) + GAIN_SLACK < Math.max(best, MIN_CHALLENGE_GAIN)) break;
       challengeEstimate(ctx, i, j, out);
       const gain = out[1] as number;
-      if (gain > MIN_CHALLENGE_GAIN && gain > best) {
+      if (gain > MIN_CHALLENGE_GAIN && (gain > best || (gain === best && j < target))) {
         best = gain;
         target = j;
         pBest = out[0] as number;

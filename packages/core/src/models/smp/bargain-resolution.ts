@@ -51,6 +51,7 @@ export function resolveBargains(
   // Each actor's own utility for every current position, and for the status quo.
   const own = new Float64Array(n * n);
   const sq = new Float64Array(n);
+  const rowSum = new Float64Array(n);
   for (let a = 0; a < n; a++) {
     const Ra = R[a] as number;
     const r = perceivedRisk(settings.bigRAdjust, Ra, Ra);
@@ -60,6 +61,7 @@ export function resolveBargains(
       own[a * n + t] = u;
       sum += u;
     }
+    rowSum[a] = sum;
     sq[a] = sum / n;
   }
   // Every voter's utility for every bargain (bargain-major, as the PCE wants it).
@@ -79,11 +81,11 @@ export function resolveBargains(
         weightedDistance(sDist, y, a * m, bargains.posRcvr, b * m, m, ssa),
         Ra,
       );
-      let sum = 0;
+      // The current positions' utilities with i's and j's replaced by the bargain's: the row
+      // sum less the two, plus the new ones — O(1) instead of O(n) per (bargain, voter).
       const ao = a * n;
-      for (let t = 0; t < n; t++) {
-        sum += t === bi ? ui : t === bj ? uj : (own[ao + t] as number);
-      }
+      const sum =
+        (rowSum[a] as number) - (own[ao + bi] as number) - (own[ao + bj] as number) + ui + uj;
       bu[b * n + a] = sum / n;
     }
   }

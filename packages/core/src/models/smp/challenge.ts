@@ -30,6 +30,9 @@ export interface ChallengeContext {
   i: number;
 }
 
+/** Rounding slack when comparing a gain bound with a gain (gains are sums of utilities ≤ 2). */
+export const GAIN_SLACK = 1e-12;
+
 /**
  * A {@link ChallengeContext} for one turn (no estimator chosen yet).
  * Source: KTAB `SMPState::probEduChlg`, `SMPState::setAllAUtil` (examples/smp/libsrc/smpbcn.cpp,
@@ -147,14 +150,18 @@ export function challengeEstimate(
       const unj = d <= 1 ? (1 - d) * (1 + d * r) : (1 - d) * (1 + r);
       const unn = uAA[t] as number;
       const cn = wn * (uni - unj);
-      const a = s0ij + Math.max(cn, 0);
-      const b = s0ji + Math.max(-cn, 0);
+      // Branch-free positive and negative parts: 0.5·(v ± |v|) is exactly max(±v, 0) (a
+      // doubling and a halving are exact), and sign branches mispredict on this data.
+      const acn = Math.abs(cn);
+      const a = s0ij + 0.5 * (acn + cn);
+      const b = s0ji + 0.5 * (acn - cn);
       const pin = a / (a + b);
       const pjn = 1 - pin;
       const vn =
         wn * (pin * (2 * uni + unn) + pjn * (3 * unj) - (pin * (3 * uni) + pjn * (2 * unj + unn)));
-      if (vn > 0) sij += vn;
-      else if (vn < 0) sji -= vn;
+      const avn = Math.abs(vn);
+      sij += 0.5 * (avn + vn);
+      sji += 0.5 * (avn - vn);
     }
   } else
     for (let t = 0; t < n; t++) {
@@ -203,4 +210,20 @@ export function challengeEstimate(
   const eu = (1 - sj) * uVict + sj * (P * uVict + (1 - P) * uLose);
   out[0] = P;
   out[1] = eu - euSQ;
+}
+
+/**
+ * An upper bound on |{@link challengeEstimate}(ctx, k, j)[1]| for k = the initiator: with
+ * u_V = 2u(k,i), u_L = 2u(k,j) the gain is Δ·(1 − 2σ_j(1 − P)) with Δ = u(k,i) − u(k,j) and
+ * P ∈ [0,1], so its size is at most |Δ|·max(1, 2σ_j − 1). An O(1) test that lets
+ * {@link makeOffers} skip the O(n) third-party loop for targets that cannot win.
+ * Source: the gain formula of KTAB `SMPState::probEduChlg` (smpbcn.cpp, commit 3b5b063), spec
+ * `docs/research/spec-ktab-smp.md` §5.4; the bound is Entente's.
+ */
+export function challengeGainBound(ctx: ChallengeContext, j: number): number {
+  const i = ctx.i;
+  const delta =
+    (ctx.uAI[i] as number) -
+    riskUtility(ctx.state.DT[j * ctx.n + i] as number, ctx.rh[i] as number);
+  return Math.abs(delta) * Math.max(1, 2 * (ctx.sigma[j] as number) - 1);
 }

@@ -5,7 +5,7 @@ import { adjustIdeals } from "./ideal-adjustment.ts";
 import { KtabPrng } from "./ktab-prng.ts";
 import { type PositionProbabilities, positionProbabilities } from "./position-probabilities.ts";
 import type { SmpSettings } from "./smp-settings.ts";
-import { assessState } from "./state-assessment.ts";
+import { assessState, type StateAssessment } from "./state-assessment.ts";
 import { salienceNorms } from "./weighted-distance.ts";
 
 /**
@@ -26,6 +26,14 @@ export interface SmpProblem {
   /** Ideal-adjustment (accommodation) matrix, row-major n×n; undefined = identity. */
   accommodation?: Float64Array | undefined;
 }
+
+/** Placeholder outcome of the states that keep "last" drops. */
+const NO_OUTCOME: PositionProbabilities = {
+  representatives: [],
+  probabilities: new Float64Array(0),
+  cluster: new Int32Array(0),
+  actorProbabilities: new Float64Array(0),
+};
 
 /**
  * One state of an SMP run.
@@ -66,7 +74,9 @@ export interface SmpRun {
  *
  * Actors whose saliences are all zero: KTAB throws (its distance divides by Σs² = 0); compat
  * "ktab" throws a RangeError naming the actor index, "corrected" measures their distances with
- * equal weights. BigRAdjust=Full: KTAB always throws (§5.12 #3); compat "ktab" throws a
+ * equal weights. With `keep` "last" only the final state is returned (a forecast needs no
+ * history), and its outcome distribution is the only one computed.
+ * BigRAdjust=Full: KTAB always throws (§5.12 #3); compat "ktab" throws a
  * RangeError, "corrected" runs with r_hi = R_i.
  * Source: KTAB `Model::run`, `smpStopFn`, `SMPModel::configExec`, `SMPState::doBCN`
  * (examples/smp/libsrc/smp.cpp, smpbcn.cpp; KTAB/kmodel/libsrc/kmodel.cpp; commit 3b5b063);
@@ -74,7 +84,11 @@ export interface SmpRun {
  * "Multidimensional Bargaining Using KTAB"; Wise & Bankes (2015), "Non-spatial Probabilistic
  * Condorcet Election Methodology" (KAPSARC).
  */
-export function runSmp(problem: SmpProblem, settings: SmpSettings): SmpRun {
+export function runSmp(
+  problem: SmpProblem,
+  settings: SmpSettings,
+  keep: "all" | "last" = "all",
+): SmpRun {
   const { n, m, capabilities: c, saliences: s } = problem;
   if (settings.compat === "ktab" && settings.bigRAdjust === 4) {
     throw new RangeError(
@@ -107,8 +121,12 @@ export function runSmp(problem: SmpProblem, settings: SmpSettings): SmpRun {
   let x: Float64Array = Float64Array.from(problem.positions);
   let y: Float64Array = Float64Array.from(x);
   let state = assessState(n, m, x, y, sDist, ss, c, settings);
+  // The outcome distribution is reported, never fed back: with keep "last" only the final
+  // state's is computed.
+  const outcomeOf = (px: Float64Array, st: StateAssessment) =>
+    positionProbabilities(n, m, px, c, st, settings);
   const states: SmpState[] = [
-    { positions: x, ideals: y, outcome: positionProbabilities(n, m, x, c, state, settings) },
+    { positions: x, ideals: y, outcome: keep === "all" ? outcomeOf(x, state) : NO_OUTCOME },
   ];
   let first = 0;
   for (let turn = 1; ; turn++) {
@@ -131,15 +149,22 @@ export function runSmp(problem: SmpProblem, settings: SmpSettings): SmpRun {
     const ratio = dist / (first + 1e-4);
     x = nx;
     y = ny;
-    states.push({
+    const stop =
+      turn >= settings.maxTurns
+        ? "max-turns"
+        : turn >= settings.minTurns && ratio < settings.stopRatio
+          ? "converged"
+          : undefined;
+    const last = stop !== undefined;
+    const next: SmpState = {
       positions: x,
       ideals: y,
-      outcome: positionProbabilities(n, m, x, c, state, settings),
+      outcome: keep === "all" || last ? outcomeOf(x, state) : NO_OUTCOME,
       ratio,
       mover: moved.mover,
-    });
-    if (turn >= settings.maxTurns) return { states, stop: "max-turns" };
-    if (turn >= settings.minTurns && ratio < settings.stopRatio)
-      return { states, stop: "converged" };
+    };
+    if (keep === "all") states.push(next);
+    else states[0] = next;
+    if (stop !== undefined) return { states, stop };
   }
 }

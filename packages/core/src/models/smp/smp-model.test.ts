@@ -7,7 +7,6 @@ import {
 } from "../../../../../test/fixtures/ktab/ktab-fixtures.ts";
 import { oneIssueScenario, type TestActor } from "../../../../../test/support/one-issue.ts";
 import type { ScenarioData } from "../../scenario/prepare.ts";
-import { ModelInputError } from "../model.ts";
 import { type SmpDetails, smpModel } from "./smp-model.ts";
 
 const CASES = [
@@ -98,7 +97,7 @@ const oneIssue = (actors: TestActor[], min = 0, max = 100) =>
 describe("model smp behaviour", () => {
   const dummy = scenarioDataOf(readKtabCsv("inputs/dummyData_3Dim.csv"));
 
-  it("needs every actor's stance on every issue", () => {
+  it("runs on partial stances: an actor without one takes no part in that dimension", () => {
     const issue = dummy.issues[1] as ScenarioData["issues"][number];
     const keep = Int32Array.from([0, 1, 2, 4, 5, 6]);
     const gap: ScenarioData = {
@@ -115,8 +114,35 @@ describe("model smp behaviour", () => {
         dummy.issues[2] as ScenarioData["issues"][number],
       ],
     };
-    expect(() => smpModel.run(gap)).toThrow(ModelInputError);
-    expect(() => smpModel.run(gap)).toThrow(/actor "SActor-03" on issue "Pstn2"/);
+    const run = smpModel.run(gap);
+    const pstn2 = run.issues[1] as (typeof run.issues)[number];
+    expect(Number.isFinite(pstn2.forecast)).toBe(true);
+    expect((pstn2.details as { absent?: string[] }).absent).toEqual(["SActor-03"]);
+    expect(Object.keys(pstn2.rounds?.[0]?.positions ?? {})).not.toContain("SActor-03");
+    // The same as an explicit stance with zero salience at the others' salience·capability-
+    // weighted mean (the documented meaning of "no stance").
+    const w = [...keep].map(
+      (i) => (issue.saliences[i] as number) * (issue.capabilities[i] as number),
+    );
+    const mean =
+      [...keep].reduce((t, i, r) => t + (w[r] as number) * (issue.positions[i] as number), 0) /
+      w.reduce((a, b) => a + b, 0);
+    const explicit: ScenarioData = {
+      ...dummy,
+      issues: dummy.issues.map((x, q) =>
+        q === 1
+          ? {
+              ...x,
+              positions: Float64Array.from(x.positions, (v, i) => (i === 3 ? mean : v)),
+              saliences: Float64Array.from(x.saliences, (v, i) => (i === 3 ? 0 : v)),
+            }
+          : x,
+      ),
+    };
+    const same = smpModel.run(explicit);
+    expect(run.issues.map((x) => x.forecast)).toEqual(same.issues.map((x) => x.forecast));
+    // Its stance matters when it has one.
+    expect(smpModel.run(dummy).issues[1]?.forecast).not.toBe(pstn2.forecast);
   });
 
   it("does not depend on the order of the actors (compat corrected)", () => {

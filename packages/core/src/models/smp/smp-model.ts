@@ -172,12 +172,21 @@ export interface SmpDetails {
   ideals?: Round[];
   /** Actors whose saliences summed to over 100 and were scaled to sum to 100. */
   normalizedSaliences?: string[];
+  /**
+   * Actors with no stance on this issue: they take part in the joint run with zero salience on
+   * this dimension (starting at the others' salience·capability-weighted mean) and are left out
+   * of `rounds`.
+   */
+  absent?: string[];
 }
 
 /**
  * KTAB's Spatial Model of Politics (SMP) as an Entente model: all issues of the scenario are
- * the dimensions of one joint run, every actor needs a stance on every issue. Positions map
- * from each issue's [min,max] to KTAB's [0,1] and back; saliences are divided by 100 (an actor
+ * the dimensions of one joint run. An actor without a stance on an issue takes no part in that
+ * dimension: zero salience on it (its distances ignore it, its bargains on it follow the other
+ * side), starting at the salience·capability-weighted mean of the actors with a stance, so its
+ * position there is irrelevant to it and pulls no side; it is left out of that issue's rounds.
+ * Positions map from each issue's [min,max] to KTAB's [0,1] and back; saliences are divided by 100 (an actor
  * whose saliences sum to over 100 — which KTAB rejects — has them scaled to sum to 100); raw
  * capabilities. Forecast: the final turn's PCE-probability-weighted mean of the distinct
  * positions ("expected"), or the most probable distinct position ("modal"); KTAB itself reports
@@ -241,6 +250,7 @@ export const smpModel: Model = {
         accommodation,
       },
       settings,
+      options?.forecastOnly ? "last" : "all",
     );
     // rank[i] = where scenario actor i sits in the run's order.
     const rank = new Int32Array(n);
@@ -248,13 +258,27 @@ export const smpModel: Model = {
       rank[i] = r;
     });
     const ids = data.actors.map((actor) => actor.id);
+    const forecastRule = v.forecast as "expected" | "modal";
+    if (options?.forecastOnly) {
+      return {
+        model: "smp",
+        issues: data.issues.map((issue, q) => {
+          const final = finalOutcome(run, m, q, issue);
+          return {
+            issue: issue.id,
+            forecast: forecastRule === "modal" ? final.modal : final.expected,
+          };
+        }),
+      };
+    }
+    const turns = turnOutcomes(run, ids, rank);
     return {
       model: "smp",
       issues: data.issues.map((issue, q) =>
-        issueResult(run, ids, rank, m, q, issue, {
+        issueResult(run, turns, ids, rank, m, q, issue, {
           dimensions: data.issues.map((i) => i.id),
           compat,
-          forecastRule: v.forecast as "expected" | "modal",
+          forecastRule,
           ideals: a !== 1,
           normalized: input.normalized,
         }),
@@ -318,20 +342,26 @@ function smpInput(data: ScenarioData, compat: SmpCompat): SmpInput {
       capabilities[actor] = issue.capabilities[r] as number;
     });
   });
-  const missing: string[] = [];
-  for (let i = 0; i < n; i++) {
-    for (let q = 0; q < m; q++) {
-      if (Number.isNaN(positions[i * m + q])) {
-        missing.push(`actor "${data.actors[i]?.id}" on issue "${data.issues[q]?.id}"`);
-      }
+  // An actor without a stance on an issue takes no part in that dimension: salience 0 (its
+  // distances ignore it, and its bargains on it follow the other side), starting at the
+  // salience·capability-weighted mean of those who have a stance, so it pulls no side.
+  data.issues.forEach((issue, q) => {
+    if (issue.actors.length === n) return;
+    let sum = 0;
+    let weight = 0;
+    let plain = 0;
+    issue.actors.forEach((actor) => {
+      const w = (saliences[actor * m + q] as number) * (capabilities[actor] as number);
+      sum += w * (positions[actor * m + q] as number);
+      weight += w;
+      plain += positions[actor * m + q] as number;
+    });
+    const neutral = weight > 0 ? sum / weight : plain / issue.actors.length;
+    for (let i = 0; i < n; i++) {
+      if (!Number.isNaN(positions[i * m + q])) continue;
+      positions[i * m + q] = neutral;
     }
-  }
-  if (missing.length > 0) {
-    const shown = missing.slice(0, 5).join(", ");
-    throw new ModelInputError(
-      `model "smp" treats all issues as dimensions of one negotiation and needs a stance on every issue from every actor taking part; missing: ${shown}${missing.length > 5 ? ` and ${missing.length - 5} more` : ""}`,
-    );
-  }
+  });
   const normalized: string[] = [];
   for (let i = 0; i < n; i++) {
     let sum = 0;
@@ -350,8 +380,66 @@ function smpInput(data: ScenarioData, compat: SmpCompat): SmpInput {
   return { n, m, capabilities, positions, saliences, normalized };
 }
 
+/**
+ * The final turn on issue q, on the issue's scale: the PCE-probability-weighted mean of the
+ * distinct positions and the most probable one (first maximum) with its probability.
+ */
+function finalOutcome(run: SmpRun, m: number, q: number, data: IssueData) {
+  const last = run.states[run.states.length - 1] as SmpRun["states"][number];
+  const { representatives, probabilities } = last.outcome;
+  let expected = 0;
+  let modalU = 0;
+  representatives.forEach((rep, u) => {
+    expected += (probabilities[u] as number) * (last.positions[rep * m + q] as number);
+    if ((probabilities[u] as number) > (probabilities[modalU] as number)) modalU = u;
+  });
+  const modalT = last.positions[(representatives[modalU] as number) * m + q] as number;
+  // NaN only under compat "ktab" when KTAB's risk attitudes are 0/0 (spec §5.12 #7).
+  const expectedT = Number.isFinite(expected) ? expected : modalT;
+  const toScale = (t: number) =>
+    Math.min(data.max, Math.max(data.min, data.min + t * (data.max - data.min)));
+  return {
+    expected: toScale(expectedT),
+    modal: toScale(modalT),
+    modalProbability: probabilities[modalU] as number,
+  };
+}
+
+/** What every issue's details share per turn: win probabilities and the outcome clusters. */
+interface TurnOutcome {
+  win: Record<string, number>;
+  /** Representatives (indices into the state's outcome), most probable first. */
+  byProbability: number[];
+  /** The actors of each representative's cluster. */
+  members: string[][];
+}
+
+/** The per-turn outcome data, computed once and shared by every issue's details. */
+function turnOutcomes(run: SmpRun, ids: string[], rank: Int32Array): TurnOutcome[] {
+  const n = ids.length;
+  return run.states.map((st) => {
+    const win: Record<string, number> = {};
+    for (let i = 0; i < n; i++)
+      win[ids[i] as string] = st.outcome.actorProbabilities[rank[i] as number] as number;
+    const { representatives, probabilities, cluster } = st.outcome;
+    const members = representatives.map((): string[] => []);
+    for (let i = 0; i < n; i++)
+      members[cluster[rank[i] as number] as number]?.push(ids[i] as string);
+    const first = members.map((list) => ids.indexOf(list[0] as string));
+    const byProbability = representatives
+      .map((_, u) => u)
+      .sort(
+        (a, b) =>
+          (probabilities[b] as number) - (probabilities[a] as number) ||
+          (first[a] as number) - (first[b] as number),
+      );
+    return { win, byProbability, members };
+  });
+}
+
 function issueResult(
   run: SmpRun,
+  turns: TurnOutcome[],
   ids: string[],
   rank: Int32Array,
   m: number,
@@ -370,10 +458,12 @@ function issueResult(
   const width = max - min;
   // Positions that never moved are reported as the exact inputs (the [0,1] round trip can be
   // an ulp off); actor i's input on this issue:
-  const input = new Float64Array(n);
+  const input = new Float64Array(n).fill(Number.NaN);
   data.actors.forEach((actor, r) => {
     input[actor] = data.positions[r] as number;
   });
+  // Actors without a stance here take no part in this dimension: not reported on it.
+  const absent = ids.filter((_, i) => Number.isNaN(input[i]));
   const initial = (run.states[0] as SmpRun["states"][number]).positions;
   const report = (t: number, i: number, r: number) =>
     t === initial[r * m + q] ? (input[i] as number) : toScale(t);
@@ -384,30 +474,24 @@ function issueResult(
   const winProbabilities: Record<string, number>[] = [];
   run.states.forEach((st, turn) => {
     const positions: Record<string, number> = {};
-    const idl: Record<string, number> = {};
-    const win: Record<string, number> = {};
     for (let i = 0; i < n; i++) {
-      const id = ids[i] as string;
       const r = rank[i] as number;
-      positions[id] = report(st.positions[r * m + q] as number, i, r);
-      idl[id] = report(st.ideals[r * m + q] as number, i, r);
-      win[id] = st.outcome.actorProbabilities[r] as number;
+      if (!Number.isNaN(input[i]))
+        positions[ids[i] as string] = report(st.positions[r * m + q] as number, i, r);
     }
     rounds.push({ round: turn, positions });
-    ideals.push({ round: turn, positions: idl });
+    if (opts.ideals) {
+      const idl: Record<string, number> = {};
+      for (let i = 0; i < n; i++) {
+        const r = rank[i] as number;
+        if (!Number.isNaN(input[i]))
+          idl[ids[i] as string] = report(st.ideals[r * m + q] as number, i, r);
+      }
+      ideals.push({ round: turn, positions: idl });
+    }
+    const { win, byProbability, members } = turns[turn] as TurnOutcome;
     winProbabilities.push(win);
-    const { representatives, probabilities, cluster } = st.outcome;
-    const members = representatives.map((): string[] => []);
-    for (let i = 0; i < n; i++)
-      members[cluster[rank[i] as number] as number]?.push(ids[i] as string);
-    const first = members.map((list) => ids.indexOf(list[0] as string));
-    const byProbability = representatives
-      .map((_, u) => u)
-      .sort(
-        (a, b) =>
-          (probabilities[b] as number) - (probabilities[a] as number) ||
-          (first[a] as number) - (first[b] as number),
-      );
+    const { representatives, probabilities } = st.outcome;
     outcomes.push({
       turn,
       ...(st.ratio === undefined ? {} : { ratio: st.ratio }),
@@ -418,30 +502,19 @@ function issueResult(
       })),
     });
   });
-  const last = run.states[run.states.length - 1] as SmpRun["states"][number];
-  const { representatives, probabilities } = last.outcome;
-  let expected = 0;
-  let modalU = 0;
-  representatives.forEach((rep, u) => {
-    expected += (probabilities[u] as number) * (last.positions[rep * m + q] as number);
-    if ((probabilities[u] as number) > (probabilities[modalU] as number)) modalU = u;
-  });
-  const modalT = last.positions[(representatives[modalU] as number) * m + q] as number;
-  // NaN only under compat "ktab" when KTAB's risk attitudes are 0/0 (spec §5.12 #7).
-  const expectedT = Number.isFinite(expected) ? expected : modalT;
+  const final = finalOutcome(run, m, q, data);
   const details: SmpDetails = {
     dimensions: opts.dimensions,
     compat: opts.compat,
     stop: run.stop,
     turns: run.states.length - 1,
     forecastRule: opts.forecastRule,
-    expected: toScale(expectedT),
-    modal: toScale(modalT),
-    modalProbability: probabilities[modalU] as number,
+    ...final,
     outcomes,
     winProbabilities,
     ...(opts.ideals ? { ideals } : {}),
     ...(opts.normalized.length > 0 ? { normalizedSaliences: opts.normalized } : {}),
+    ...(absent.length > 0 ? { absent } : {}),
   };
   return {
     issue,

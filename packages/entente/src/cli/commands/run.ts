@@ -2,13 +2,14 @@ import { Command, Option } from "@commander-js/extra-typings";
 import { getModel, ModelInputError, type RunOptions, resolveParams } from "@entente/core";
 import { formatRun, RUN_FORMATS, runDocument } from "../../format/run.ts";
 import { readScenario } from "../../io/read-scenario.ts";
+import { shippedScenario } from "../default-scenario.ts";
 import { CliError, type CliIO, EXIT } from "../io.ts";
 
-/** `entente run <scenario> --model <id>`: one model, every issue, every round. */
+/** `entente run [scenario] --model <id>`: one model, every issue, every round. */
 export function runCommand(io: CliIO) {
   return new Command("run")
     .description("run one model on a scenario and print the forecast and each round's positions")
-    .argument("<scenario>", "scenario file (YAML or JSON)")
+    .argument("[scenario]", "scenario file (YAML or JSON); default: the built-in Budapest 2025")
     .requiredOption("-m, --model <id>", "model id (see `entente models`)")
     .option("--preset <name>", "named parameter preset of the model")
     .option("--rounds <n>", "number of rounds (dynamic models)")
@@ -44,7 +45,7 @@ export function runCommand(io: CliIO) {
         ...(options.preset === undefined ? {} : { preset: options.preset }),
         params,
       };
-      const loaded = await readScenario(file);
+      const loaded = await readScenario(file ?? shippedScenario());
       try {
         const resolved = resolveParams(model, runOptions);
         const result = model.run(loaded.data, runOptions);
