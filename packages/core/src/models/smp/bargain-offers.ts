@@ -74,7 +74,10 @@ export function makeOffers(
     // The best target (largest gain, ties to the lowest index), evaluating targets in order of
     // their gain bound and stopping once no bound can beat the best gain so far: the same
     // choice as trying every j in order, with far fewer O(n) estimates.
-    for (let j = 0; j < n; j++) bound[j] = j === i ? -1 : challengeGainBound(ctx, j);
+    for (let j = 0; j < n; j++) {
+      const b = j === i ? -1 : challengeGainBound(ctx, j);
+      bound[j] = Number.isNaN(b) ? Number.POSITIVE_INFINITY : b; // NaN: no bound, always tried
+    }
     byBound.sort((a, b) => (bound[b] as number) - (bound[a] as number) || a - b);
     let best = -1;
     let target = -1;
