@@ -8,6 +8,8 @@ import { forecastCommand } from "./commands/forecast.ts";
 import { importCommand } from "./commands/import.ts";
 import { ledgerCommand } from "./commands/ledger.ts";
 import { modelsCommand } from "./commands/models.ts";
+import { pullCommand } from "./commands/pull.ts";
+import { pushCommand } from "./commands/push.ts";
 import { reportCommand } from "./commands/report.ts";
 import { runCommand } from "./commands/run.ts";
 import { schemaCommand } from "./commands/schema.ts";
@@ -35,6 +37,8 @@ export function createProgram(io: CliIO): Command {
     calibrateCommand,
     ledgerCommand,
     importCommand,
+    pushCommand,
+    pullCommand,
     validateCommand,
     schemaCommand,
   ];

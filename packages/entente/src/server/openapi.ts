@@ -137,7 +137,17 @@ export function openApiDocument(): Json {
       "/api/scenarios": {
         get: {
           operationId: "listScenarios",
-          summary: "Every scenario with its latest revision's metadata, newest first",
+          summary:
+            "Every scenario with its latest revision's metadata, newest first; with ?deleted=true the deleted ones (recoverable for 30 days)",
+          parameters: [
+            {
+              name: "deleted",
+              in: "query",
+              required: false,
+              schema: { type: "boolean", default: false },
+              description: "List deleted scenarios (each with deleted and purgeAfter) instead",
+            },
+          ],
           responses: {
             "200": json(
               {
@@ -194,6 +204,122 @@ export function openApiDocument(): Json {
             "400": error("The body or the scenario is invalid, or baseRevision is missing"),
             "404": error("No such scenario"),
             "409": error("baseRevision is not the latest revision: someone saved since"),
+            ...standardErrors,
+          },
+        },
+        delete: {
+          operationId: "deleteScenario",
+          summary:
+            "Delete a scenario, recoverably for 30 days (POST …/restore); with ?purge=true remove a deleted one for good",
+          security: writeSecurity,
+          parameters: [
+            idParam("Scenario id"),
+            {
+              name: "purge",
+              in: "query",
+              required: false,
+              schema: { type: "boolean", default: false },
+            },
+          ],
+          responses: {
+            "200": json(
+              { type: "object" },
+              "Deleted (with deleted and purgeAfter), or { purged: [id] }",
+            ),
+            "404": error("No such scenario"),
+            "409": error("Purge asked for a scenario that is not deleted"),
+            ...standardErrors,
+          },
+        },
+      },
+      "/api/import": {
+        post: {
+          operationId: "importScenario",
+          summary:
+            "Create a scenario from an uploaded file: a scenario (YAML/JSON), a KTAB CSV or XML file, or an EUM table",
+          security: writeSecurity,
+          requestBody: {
+            required: true,
+            content: {
+              "application/json": {
+                schema: {
+                  type: "object",
+                  required: ["name", "text"],
+                  additionalProperties: false,
+                  properties: {
+                    name: {
+                      type: "string",
+                      description: "The file's name (its extension tells scenario files apart)",
+                    },
+                    text: { type: "string", description: "The file's contents" },
+                    id: {
+                      type: "string",
+                      description: "The new scenario's id (default: the file's)",
+                    },
+                    author: { type: "string" },
+                    message: { type: "string" },
+                  },
+                },
+              },
+            },
+          },
+          responses: {
+            "201": json(ref("ScenarioRevision"), "Created, with importedFrom naming the format"),
+            "400": error(
+              "The file cannot be read or converted (every problem, with line and column)",
+            ),
+            "409": error("A scenario with this id exists"),
+            ...standardErrors,
+          },
+        },
+      },
+      "/api/scenarios/{id}/restore": {
+        post: {
+          operationId: "restoreScenario",
+          summary: "Bring a deleted scenario back with all its revisions",
+          security: writeSecurity,
+          parameters: [idParam("Scenario id")],
+          responses: {
+            "200": json(ref("ScenarioSummary"), "Restored"),
+            "404": error("No such deleted scenario"),
+            ...standardErrors,
+          },
+        },
+      },
+      "/api/scenarios/{id}/revisions/{revision}/restore": {
+        post: {
+          operationId: "restoreRevision",
+          summary: "Save an old revision's text as the next revision",
+          security: writeSecurity,
+          parameters: [
+            idParam("Scenario id"),
+            {
+              name: "revision",
+              in: "path",
+              required: true,
+              schema: { type: "integer", minimum: 1 },
+            },
+          ],
+          requestBody: {
+            required: false,
+            content: {
+              "application/json": {
+                schema: {
+                  type: "object",
+                  additionalProperties: false,
+                  properties: {
+                    baseRevision: { type: "integer", minimum: 1 },
+                    author: { type: "string" },
+                    message: { type: "string" },
+                  },
+                },
+              },
+            },
+          },
+          responses: {
+            "201": json(ref("ScenarioRevision"), "Saved as the next revision"),
+            "404": error("No such scenario or revision"),
+            "409": error("baseRevision is not the latest revision"),
             ...standardErrors,
           },
         },

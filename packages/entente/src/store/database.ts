@@ -24,6 +24,8 @@ export interface ScenariosTable {
   created: Time;
   updated: Time;
   latest_revision: number;
+  /** When the scenario was deleted (ISO text); null while it is live. */
+  deleted: ColumnType<string | null, string | null | undefined, string | null>;
 }
 
 /** `scenario_revisions`: every save, never changed after it is written. */

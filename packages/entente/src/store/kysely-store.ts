@@ -14,6 +14,8 @@ import type {
   ScenarioRevisionsTable,
 } from "./database.ts";
 import {
+  DELETED_KEPT_DAYS,
+  type DeletedScenario,
   type LedgerHead,
   type LedgerRow,
   type NewRevision,
@@ -93,9 +95,15 @@ export class KyselyStore implements Store {
       });
     } catch (e) {
       if (this.#traits.isUniqueViolation(e)) {
+        const deleted = await this.#live(id).then(
+          () => undefined,
+          (gone: Error) => gone.message,
+        );
         throw new ConflictError(
           "exists",
-          `scenario "${id}" already exists; save a new revision of it instead`,
+          deleted === undefined
+            ? `scenario "${id}" already exists; save a new revision of it instead`
+            : `${deleted.replace("restore it", "restore it or purge it")}; or pick another id`,
         );
       }
       throw e;
@@ -122,16 +130,18 @@ export class KyselyStore implements Store {
           title: revision.scenario.title,
           updated: now,
         })
-        .where("id", "=", id);
+        .where("id", "=", id)
+        .where("deleted", "is", null);
       if (base !== undefined) update = update.where("latest_revision", "=", base);
       const row = await update.returning("latest_revision").executeTakeFirst();
       if (!row) {
         const current = await trx
           .selectFrom("scenarios")
-          .select("latest_revision")
+          .select(["latest_revision", "deleted"])
           .where("id", "=", id)
           .executeTakeFirst();
         if (!current) throw scenarioNotFound(id);
+        if (current.deleted !== null) throw scenarioDeleted(id, current.deleted);
         throw new ConflictError(
           "stale-revision",
           `scenario "${id}" is at revision ${current.latest_revision}, not ${base}: someone saved it since; reload it, reapply your change and save again`,
@@ -150,6 +160,7 @@ export class KyselyStore implements Store {
   async getScenario(id: string, revision?: number): Promise<ScenarioRevision> {
     checkId("scenario id", id);
     if (revision !== undefined) checkRevisionNumber("revision", revision);
+    const latest = await this.#live(id);
     const row =
       revision === undefined
         ? await this.#db
@@ -167,7 +178,6 @@ export class KyselyStore implements Store {
             .where("revision", "=", revision)
             .executeTakeFirst();
     if (row) return fullRevision(row);
-    const latest = await this.#latestRevision(id);
     throw new NotFoundError(
       "revision",
       `scenario "${id}" has no revision ${revision}; its revisions are 1 to ${latest}`,
@@ -175,7 +185,82 @@ export class KyselyStore implements Store {
   }
 
   async listScenarios(): Promise<ScenarioSummary[]> {
-    const rows = await this.#db
+    return (await this.#summaries({ deleted: false })).map(({ deleted: _, ...summary }) => summary);
+  }
+
+  async listDeletedScenarios(): Promise<DeletedScenario[]> {
+    const rows = await this.#summaries({ deleted: true });
+    return rows
+      .map((row) => deletedSummary(row, row.deleted as string))
+      .sort((a, b) => (a.deleted < b.deleted ? 1 : a.deleted > b.deleted ? -1 : 0));
+  }
+
+  async deleteScenario(id: string): Promise<DeletedScenario> {
+    checkId("scenario id", id);
+    const now = new Date().toISOString();
+    const row = await this.#db
+      .updateTable("scenarios")
+      .set({ deleted: now })
+      .where("id", "=", id)
+      .where("deleted", "is", null)
+      .returning("id")
+      .executeTakeFirst();
+    if (!row) await this.#live(id);
+    const [summary] = await this.#summaries({ deleted: true, id });
+    if (!summary) throw scenarioNotFound(id);
+    return deletedSummary(summary, now);
+  }
+
+  async restoreScenario(id: string): Promise<ScenarioSummary> {
+    checkId("scenario id", id);
+    const row = await this.#db
+      .updateTable("scenarios")
+      .set({ deleted: null })
+      .where("id", "=", id)
+      .where("deleted", "is not", null)
+      .returning("id")
+      .executeTakeFirst();
+    if (!row) {
+      await this.#live(id);
+      throw new NotFoundError("scenario", `scenario "${id}" is not deleted; nothing to restore`);
+    }
+    const [summary] = await this.#summaries({ deleted: false, id });
+    if (!summary) throw scenarioNotFound(id);
+    const { deleted: _, ...live } = summary;
+    return live;
+  }
+
+  async purgeScenarios(which: { id: string } | { before: string }): Promise<string[]> {
+    if ("id" in which) checkId("scenario id", which.id);
+    return this.#db.transaction().execute(async (trx) => {
+      let query = trx.selectFrom("scenarios").select(["id", "deleted"]);
+      query =
+        "id" in which
+          ? query.where("id", "=", which.id)
+          : query.where("deleted", "is not", null).where("deleted", "<", which.before);
+      const rows = await query.execute();
+      if ("id" in which) {
+        const row = rows[0];
+        if (!row) throw scenarioNotFound(which.id);
+        if (row.deleted === null) {
+          throw new ConflictError(
+            "live",
+            `scenario "${which.id}" is not deleted; delete it first, then purge it`,
+          );
+        }
+      }
+      const ids = rows.map((r) => r.id);
+      if (ids.length === 0) return [];
+      await trx.deleteFrom("runs").where("scenario_id", "in", ids).execute();
+      await trx.deleteFrom("scenario_revisions").where("scenario_id", "in", ids).execute();
+      await trx.deleteFrom("scenarios").where("id", "in", ids).execute();
+      return ids;
+    });
+  }
+
+  /** Scenarios with their latest revision's metadata, live or deleted, most recent first. */
+  async #summaries(filter: { deleted: boolean; id?: string }) {
+    let query = this.#db
       .selectFrom("scenarios as s")
       .innerJoin("scenario_revisions as r", (j) =>
         j.onRef("r.scenario_id", "=", "s.id").onRef("r.revision", "=", "s.latest_revision"),
@@ -185,6 +270,7 @@ export class KyselyStore implements Store {
         "s.created as scenario_created",
         "s.updated",
         "s.latest_revision",
+        "s.deleted",
         "r.scenario_id",
         "r.revision",
         "r.title",
@@ -193,9 +279,9 @@ export class KyselyStore implements Store {
         "r.message",
         "r.created",
       ])
-      .orderBy("s.updated", "desc")
-      .orderBy("s.id")
-      .execute();
+      .where("s.deleted", filter.deleted ? "is not" : "is", null);
+    if (filter.id !== undefined) query = query.where("s.id", "=", filter.id);
+    const rows = await query.orderBy("s.updated", "desc").orderBy("s.id").execute();
     return rows.map((row) => ({
       id: row.id,
       title: row.title,
@@ -203,11 +289,13 @@ export class KyselyStore implements Store {
       updated: isoTime(row.updated),
       latestRevision: row.latest_revision,
       latest: revisionInfo(row),
+      deleted: row.deleted,
     }));
   }
 
   async listRevisions(id: string): Promise<RevisionInfo[]> {
     checkId("scenario id", id);
+    await this.#live(id);
     const rows = await this.#db
       .selectFrom("scenario_revisions")
       .select(["scenario_id", "revision", "title", "format", "author", "message", "created"])
@@ -231,6 +319,7 @@ export class KyselyStore implements Store {
     const id = newRunId();
     const now = new Date().toISOString();
     await this.#db.transaction().execute(async (trx) => {
+      await this.#live(run.scenarioId, trx);
       const exists = await trx
         .selectFrom("scenario_revisions")
         .select("revision")
@@ -430,19 +519,48 @@ export class KyselyStore implements Store {
     await this.#traits.onClose?.();
   }
 
-  async #latestRevision(id: string): Promise<number> {
-    const row = await this.#db
+  /** A live scenario's latest revision; NotFoundError when it does not exist or is deleted. */
+  async #live(id: string, db: Kysely<Database> = this.#db): Promise<number> {
+    const row = await db
       .selectFrom("scenarios")
-      .select("latest_revision")
+      .select(["latest_revision", "deleted"])
       .where("id", "=", id)
       .executeTakeFirst();
     if (!row) throw scenarioNotFound(id);
+    if (row.deleted !== null) throw scenarioDeleted(id, row.deleted);
     return row.latest_revision;
   }
 }
 
 function scenarioNotFound(id: string): NotFoundError {
   return new NotFoundError("scenario", `no scenario "${id}"`);
+}
+
+function scenarioDeleted(id: string, deleted: string): NotFoundError {
+  const until = purgeAfter(deleted).slice(0, 10);
+  return new NotFoundError(
+    "scenario",
+    `scenario "${id}" was deleted on ${deleted.slice(0, 10)}; restore it (POST /api/scenarios/${id}/restore, or the workbench's list of deleted scenarios) before ${until}, when it may be purged`,
+  );
+}
+
+/** When a scenario deleted at `deleted` may be purged. */
+function purgeAfter(deleted: string): string {
+  return new Date(Date.parse(deleted) + DELETED_KEPT_DAYS * 86_400_000).toISOString();
+}
+
+function deletedSummary(summary: ScenarioSummary, deleted: string): DeletedScenario {
+  const { id, title, created, updated, latestRevision, latest } = summary;
+  return {
+    id,
+    title,
+    created,
+    updated,
+    latestRevision,
+    latest,
+    deleted,
+    purgeAfter: purgeAfter(deleted),
+  };
 }
 
 function revisionRow(id: string, revision: number, input: NewRevision, now: string) {

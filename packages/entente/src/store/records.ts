@@ -50,6 +50,16 @@ export interface ScenarioSummary {
   latest: RevisionInfo;
 }
 
+/** How long a deleted scenario stays recoverable before it may be purged. */
+export const DELETED_KEPT_DAYS = 30;
+
+/** A deleted scenario: recoverable with its revisions and runs until `purgeAfter`. */
+export interface DeletedScenario extends ScenarioSummary {
+  deleted: string;
+  /** From when the scenario may be purged for good ({@link DELETED_KEPT_DAYS} after `deleted`). */
+  purgeAfter: string;
+}
+
 /** What a run does. */
 export const RUN_KINDS = ["forecast", "run", "simulate", "deals"] as const;
 /** What a run does. */

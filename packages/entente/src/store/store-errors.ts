@@ -20,11 +20,11 @@ export class NotFoundError extends Error {
  */
 export class ConflictError extends Error {
   override name = "ConflictError";
-  readonly reason: "exists" | "stale-revision" | "run-finished";
+  readonly reason: "exists" | "stale-revision" | "run-finished" | "live";
   /** For `stale-revision`: the latest revision when the save was refused. */
   readonly latestRevision: number | undefined;
   constructor(
-    reason: "exists" | "stale-revision" | "run-finished",
+    reason: "exists" | "stale-revision" | "run-finished" | "live",
     message: string,
     latestRevision?: number,
   ) {

@@ -1,5 +1,6 @@
 import type { LedgerEntry, LedgerRecord } from "@entente/core";
 import type {
+  DeletedScenario,
   LedgerHead,
   LedgerRow,
   NewRevision,
@@ -14,7 +15,7 @@ import type {
 
 /**
  * Entente's versioned store: scenarios whose every save is a new, numbered revision (nothing is
- * overwritten or deleted), and the runs made on them. Implemented on SQLite (the default) and
+ * overwritten; a deleted scenario stays recoverable until purged), and the runs made on them. Implemented on SQLite (the default) and
  * PostgreSQL with the same behaviour, which `store.contract.ts` checks.
  *
  * Unknown ids throw {@link NotFoundError}; conflicting writes throw {@link ConflictError}. Every
@@ -43,6 +44,21 @@ export interface Store {
   listScenarios(): Promise<ScenarioSummary[]>;
   /** A scenario's revisions, newest first. */
   listRevisions(id: string): Promise<RevisionInfo[]>;
+  /**
+   * Delete a scenario softly: it leaves listings and reads (NotFoundError saying it was deleted)
+   * but keeps its revisions and runs until purged. Throws NotFoundError if it is not live.
+   */
+  deleteScenario(id: string): Promise<DeletedScenario>;
+  /** Deleted scenarios, most recently deleted first. */
+  listDeletedScenarios(): Promise<DeletedScenario[]>;
+  /** Bring a deleted scenario back as it was. Throws NotFoundError unless it is deleted. */
+  restoreScenario(id: string): Promise<ScenarioSummary>;
+  /**
+   * Remove deleted scenarios with their revisions and runs for good: `id`, or every scenario
+   * deleted before `before` (ISO time). A live scenario is never purged (ConflictError).
+   * Returns the ids purged.
+   */
+  purgeScenarios(which: { id: string } | { before: string }): Promise<string[]>;
 
   /** Record a run on an existing revision; its id is generated. */
   createRun(run: NewRun): Promise<RunRecord>;

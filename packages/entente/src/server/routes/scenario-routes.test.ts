@@ -297,7 +297,41 @@ describe("saving revisions", () => {
     const scenario = { ...parseYaml(minimal), title: "As object" };
     const saved = await call("PUT", "/api/scenarios/minimal", { scenario, baseRevision: 1 });
     expect(saved.status).toBe(200);
-    expect(saved.body).toMatchObject({ revision: 2, format: "json", title: "As object" });
+    expect(saved.body).toMatchObject({ revision: 2, format: "yaml", title: "As object" });
+    // Saved into the YAML it was based on: only the title's line differs.
+    expect(saved.body.text).toBe(
+      minimal.replace("title: A minimal valid scenario", "title: As object"),
+    );
+  });
+
+  it("keeps comments and layout when an object edit is saved on a YAML revision", async () => {
+    await call("POST", "/api/scenarios", { text: minimal }).then(() =>
+      call("POST", "/api/scenarios", { text: `# notes\n${minimal.replace("minimal", "noted")}` }),
+    );
+    const before = (await call("GET", "/api/scenarios/noted")).body;
+    const scenario = structuredClone(before.scenario);
+    scenario.stances[0].position = 25;
+    scenario.actors.push({ id: "c", name: "Gamma", capability: 1 });
+    const saved = await call("PUT", "/api/scenarios/noted", {
+      scenario,
+      baseRevision: 1,
+      message: "Gamma joins",
+    });
+    expect(saved.status).toBe(200);
+    expect(saved.body.message).toBe("Gamma joins");
+    expect(saved.body.text.startsWith("# notes\n")).toBe(true);
+    expect(saved.body.text).toContain("    position: 25\n");
+    expect(saved.body.text).toContain("  - id: c\n    name: Gamma\n    capability: 1\n");
+    expect(saved.body.text).toContain(
+      "capability: { value: 1, low: 0.5, high: 2, sources: [s1], note: smaller economy }",
+    );
+  });
+
+  it("saves an object edit on a JSON revision as JSON", async () => {
+    await call("POST", "/api/scenarios", { ...parseYaml(minimal), id: "asjson" });
+    const scenario = { ...parseYaml(minimal), id: "asjson", title: "Still JSON" };
+    const saved = await call("PUT", "/api/scenarios/asjson", { scenario, baseRevision: 1 });
+    expect(saved.body).toMatchObject({ revision: 2, format: "json", title: "Still JSON" });
   });
 });
 
@@ -305,7 +339,11 @@ describe("exporting YAML", () => {
   it("gives YAML text as saved, and JSON converted to YAML", async () => {
     await call("POST", "/api/scenarios", { text: minimal });
     const scenario = { ...parseYaml(minimal), title: "JSON title" };
-    await call("PUT", "/api/scenarios/minimal", { scenario, baseRevision: 1 });
+    await call("PUT", "/api/scenarios/minimal", {
+      text: JSON.stringify(scenario),
+      baseRevision: 1,
+    });
+
     const first = await call("GET", "/api/scenarios/minimal/export.yaml?revision=1");
     expect(first.status).toBe(200);
     expect(first.headers.get("content-type")).toBe("application/yaml; charset=utf-8");
@@ -314,5 +352,79 @@ describe("exporting YAML", () => {
     const latest = await call("GET", "/api/scenarios/minimal/export.yaml");
     expect(latest.text.startsWith("# JSON title — revision 2, saved as JSON\n")).toBe(true);
     expect(parseYaml(latest.text)).toEqual(scenario);
+  });
+});
+
+describe("importing, restoring and deleting", () => {
+  it("imports a KTAB CSV as a new scenario in YAML, under the id asked for", async () => {
+    const text = fixture("import/dummyData_3Dim.csv");
+    const made = await call("POST", "/api/import", { name: "dummyData_3Dim.csv", text });
+    expect(made.status).toBe(201);
+    expect(made.body).toMatchObject({ revision: 1, format: "yaml", importedFrom: "ktab-csv" });
+    expect(made.body.message).toBe("Imported from dummyData_3Dim.csv (ktab-csv)");
+    expect(made.body.scenario.issues).toHaveLength(3);
+    expect(made.body.text).toMatch(/^# yaml-language-server/);
+    const again = await call("POST", "/api/import", { name: "dummyData_3Dim.csv", text });
+    expect(again.status).toBe(409);
+    const renamed = await call("POST", "/api/import", {
+      name: "dummyData_3Dim.csv",
+      text,
+      id: "dummy-copy",
+    });
+    expect(renamed.status).toBe(201);
+    expect(renamed.body.scenarioId).toBe("dummy-copy");
+    expect(renamed.body.text).toContain("\nid: dummy-copy\n");
+  });
+
+  it("imports scenario files as written, and reports a bad file with line and column", async () => {
+    const yaml = await call("POST", "/api/import", { name: "m.yaml", text: minimal, id: "copy" });
+    expect(yaml.status).toBe(201);
+    expect(yaml.body.text).toBe(minimal.replace("id: minimal", "id: copy"));
+    const bad = await call("POST", "/api/import", { name: "broken.csv", text: "a,b\n1,2\n" });
+    expect(bad.status).toBe(400);
+    expect(bad.body.errors[0]).toMatchObject({ line: 1, col: 1, path: "(file)" });
+    expect(bad.body.errors[0].message).toMatch(/cannot tell the format/);
+    const noName = await call("POST", "/api/import", { text: minimal });
+    expect(noName.status).toBe(400);
+    expect(noName.body.errors[0].path).toBe("name");
+  });
+
+  it("restores an old revision as a new one", async () => {
+    await call("POST", "/api/scenarios", { text: minimal });
+    await call("PUT", "/api/scenarios/minimal", {
+      text: minimal.replace("capability: 2", "capability: 3"),
+      baseRevision: 1,
+    });
+    const restored = await call("POST", "/api/scenarios/minimal/revisions/1/restore", {
+      baseRevision: 2,
+    });
+    expect(restored.status).toBe(201);
+    expect(restored.body).toMatchObject({ revision: 3, message: "Restored revision 1" });
+    expect(restored.body.text).toBe(minimal);
+    const stale = await call("POST", "/api/scenarios/minimal/revisions/1/restore", {
+      baseRevision: 2,
+    });
+    expect(stale.status).toBe(409);
+  });
+
+  it("deletes softly, lists deleted scenarios, restores, and purges only on request", async () => {
+    await call("POST", "/api/scenarios", { text: minimal });
+    const deleted = await call("DELETE", "/api/scenarios/minimal");
+    expect(deleted.status).toBe(200);
+    expect(deleted.body).toMatchObject({ id: "minimal", latestRevision: 1 });
+    expect((await call("GET", "/api/scenarios")).body.scenarios).toEqual([]);
+    const gone = await call("GET", "/api/scenarios/minimal");
+    expect(gone.status).toBe(404);
+    expect(gone.body.errors[0].message).toMatch(/was deleted on .* restore it/);
+    const listed = await call("GET", "/api/scenarios?deleted=true");
+    expect(listed.body.scenarios.map((s: { id: string }) => s.id)).toEqual(["minimal"]);
+    expect(listed.body.scenarios[0].purgeAfter).toBeTypeOf("string");
+    expect((await call("POST", "/api/scenarios/minimal/restore")).status).toBe(200);
+    expect((await call("GET", "/api/scenarios/minimal")).status).toBe(200);
+    expect((await call("DELETE", "/api/scenarios/minimal?purge=true")).status).toBe(409);
+    await call("DELETE", "/api/scenarios/minimal");
+    const purged = await call("DELETE", "/api/scenarios/minimal?purge=true");
+    expect(purged.body).toEqual({ purged: ["minimal"] });
+    expect((await call("GET", "/api/scenarios?deleted")).body.scenarios).toEqual([]);
   });
 });

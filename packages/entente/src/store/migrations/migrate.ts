@@ -1,5 +1,6 @@
 import { type Kysely, type Migration, Migrator } from "kysely";
 import * as ledger002 from "./002-ledger.ts";
+import * as deleted003 from "./003-deleted.ts";
 import * as postgres001 from "./postgres/001-initial.ts";
 import * as sqlite001 from "./sqlite/001-initial.ts";
 
@@ -8,8 +9,8 @@ import * as sqlite001 from "./sqlite/001-initial.ts";
  * dialect's folder (or beside them when both dialects share it) and list it here (both dialects, same name), never edit one that has shipped.
  */
 export const MIGRATIONS: Readonly<Record<"sqlite" | "postgres", Record<string, Migration>>> = {
-  sqlite: { "001-initial": sqlite001, "002-ledger": ledger002 },
-  postgres: { "001-initial": postgres001, "002-ledger": ledger002 },
+  sqlite: { "001-initial": sqlite001, "002-ledger": ledger002, "003-deleted": deleted003 },
+  postgres: { "001-initial": postgres001, "002-ledger": ledger002, "003-deleted": deleted003 },
 };
 
 /**
