@@ -125,7 +125,11 @@ describe.skipIf(!hasChromium)("the workbench against the real server", () => {
     await page.mouse.up();
     const after = await forecast("compromise");
     expect(after).toBeLessThan(before); // Russia moved towards 0, so the compromise follows
-    await page.locator(".badge", { hasText: "unsaved changes" }).waitFor();
+    // A drag explores: it is not an edit of the draft until the analyst keeps it.
+    const whatIf = page.getByTestId("what-if");
+    await whatIf.waitFor();
+    expect(await whatIf.textContent()).toContain("not part of the draft");
+    expect(await page.locator(".badge", { hasText: "unsaved changes" }).count()).toBe(0);
 
     // The keyboard does the same through the sliders.
     await page.getByText("Move actors with the keyboard").click();
@@ -137,6 +141,31 @@ describe.skipIf(!hasChromium)("the workbench against the real server", () => {
     expect(Number(await hungary.inputValue())).toBe(60);
     await expect.poll(() => status.getAttribute("data-last-ms")).not.toBeNull();
     expect(await ms("median")).toBeLessThanOrEqual(100);
+    // Reset drops the what-if; the moves are made again and kept as edits this time.
+    await whatIf.getByRole("button", { name: "Reset the what-if" }).click();
+    await expect.poll(() => forecast("compromise")).toBe(before);
+    for (let i = 0; i < 20; i++) await hungary.press("ArrowRight");
+    await expect.poll(() => forecast("compromise")).toBeGreaterThan(compromise0);
+    // The chart redraws as the forecast arrives: take the dot's box once it has settled.
+    type Box = { x: number; y: number; width: number; height: number };
+    const settled: { box?: Box } = {};
+    await expect
+      .poll(async () => {
+        await page.waitForTimeout(100);
+        const found = await dot.boundingBox().catch(() => null);
+        if (found) settled.box = found;
+        return found !== null;
+      })
+      .toBe(true);
+    const box2 = settled.box as Box;
+    await page.mouse.move(box2.x + box2.width / 2, box2.y + box2.height / 2);
+    await page.mouse.down();
+    for (let i = 1; i <= 24; i++)
+      await page.mouse.move(box2.x + box2.width / 2 - i * 12, box2.y + box2.height / 2);
+    await page.mouse.up();
+    await whatIf.getByRole("button", { name: "Keep as edits" }).click();
+    await page.locator(".badge", { hasText: "unsaved changes" }).waitFor();
+    expect(await page.getByTestId("what-if").count()).toBe(0);
   });
 
   it("saves the draft as revision 2, reloads it, and opens revision 1 from the history", async () => {

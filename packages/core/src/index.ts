@@ -263,6 +263,7 @@ export {
 export { hashString, mix32, randomStream } from "./random/stream.ts";
 export { type Rng, xoshiro128ss } from "./random/xoshiro128.ts";
 export { scaleCapabilities } from "./scenario/capability-scale.ts";
+export { diffScenarios, type ScenarioChange } from "./scenario/diff.ts";
 export { centralValue, estimateSources } from "./scenario/estimate.ts";
 export { scenarioJsonSchema } from "./scenario/json-schema.ts";
 export { type IssueData, prepareScenario, type ScenarioData } from "./scenario/prepare.ts";

@@ -188,6 +188,69 @@ export const api = {
     return revision(await request("POST", "/api/scenarios", { text, format }));
   },
 
+  /** Create a scenario written in the workbench; the server stores it as YAML. */
+  async createFromDraft(scenario: Scenario, message?: string): Promise<ScenarioRevision> {
+    return revision(
+      await request("POST", "/api/scenarios", {
+        scenario,
+        format: "yaml",
+        ...(message ? { message } : {}),
+      }),
+    );
+  },
+
+  /**
+   * Create a scenario from a file's contents: a scenario (YAML/JSON), a KTAB CSV or XML file
+   * or an EUM table; the server runs the importers. `id` replaces the file's own id.
+   */
+  async importFile(name: string, text: string, id?: string): Promise<ScenarioRevision> {
+    return revision(await request("POST", "/api/import", { name, text, ...(id ? { id } : {}) }));
+  },
+
+  /** Delete a scenario (recoverable for 30 days). */
+  async deleteScenario(id: string): Promise<{ purgeAfter: string }> {
+    return request("DELETE", `/api/scenarios/${enc(id)}`);
+  },
+
+  /** Deleted scenarios, with when they were deleted and from when they may be purged. */
+  async deletedScenarios(): Promise<
+    Array<ScenarioSummary & { deleted: string; purgeAfter: string }>
+  > {
+    const raw = list<Record<string, unknown>>(
+      await request("GET", "/api/scenarios?deleted=true"),
+      "scenarios",
+    );
+    return raw.map((r) => ({
+      ...summary(r),
+      deleted: String(r.deleted),
+      purgeAfter: String(r.purgeAfter),
+    }));
+  },
+
+  async restoreScenario(id: string): Promise<void> {
+    await request("POST", `/api/scenarios/${enc(id)}/restore`);
+  },
+
+  async purgeScenario(id: string): Promise<void> {
+    await request("DELETE", `/api/scenarios/${enc(id)}?purge=true`);
+  },
+
+  /** Save revision `rev`'s text again as the newest revision. */
+  async restoreRevision(id: string, rev: number, baseRevision: number): Promise<ScenarioRevision> {
+    return revision(
+      await request("POST", `/api/scenarios/${enc(id)}/revisions/${rev}/restore`, { baseRevision }),
+    );
+  },
+
+  /** The stored text of a revision (YAML or JSON, as saved). */
+  async scenarioText(id: string, rev: number): Promise<string> {
+    const raw = await request<Record<string, unknown>>(
+      "GET",
+      `/api/scenarios/${enc(id)}?revision=${rev}`,
+    );
+    return String(raw.text ?? "");
+  },
+
   async scenario(id: string, rev?: number): Promise<ScenarioRevision> {
     const query = rev === undefined ? "" : `?revision=${rev}`;
     return revision(await request("GET", `/api/scenarios/${enc(id)}${query}`));

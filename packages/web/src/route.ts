@@ -15,11 +15,13 @@ export const TABS: ReadonlyArray<{ id: Tab; label: string }> = [
 export type Route =
   | { page: "list" }
   | { page: "ledger" }
+  | { page: "new" }
   | { page: "scenario"; id: string; tab: Tab; revision?: number };
 
-/** `#/ledger` or `#/scenarios/<id>/<tab>?revision=<n>` → a route; anything else is the list. */
+/** `#/ledger`, `#/new` or `#/scenarios/<id>/<tab>?revision=<n>` → a route; anything else is the list. */
 export function parseRoute(hash: string): Route {
   if (hash === "#/ledger") return { page: "ledger" };
+  if (hash === "#/new") return { page: "new" };
   const m = /^#\/scenarios\/([^/?]+)(?:\/([a-z]+))?(?:\?revision=(\d+))?$/.exec(hash);
   if (!m) return { page: "list" };
   const tab = TABS.find((t) => t.id === m[2])?.id ?? "issues";
@@ -36,19 +38,56 @@ export function parseRoute(hash: string): Route {
 export function formatRoute(route: Route): string {
   if (route.page === "list") return "#/";
   if (route.page === "ledger") return "#/ledger";
+  if (route.page === "new") return "#/new";
   const rev = route.revision === undefined ? "" : `?revision=${route.revision}`;
   return `#/scenarios/${encodeURIComponent(route.id)}/${route.tab}${rev}`;
 }
 
-export function navigate(route: Route): void {
+/**
+ * Go to `route`. With `discard`, the leave guard is not asked (the analyst already chose to
+ * discard, or has just saved).
+ */
+export function navigate(route: Route, options: { discard?: boolean } = {}): void {
+  if (options.discard) skipGuard = true;
   window.location.hash = formatRoute(route);
 }
+let skipGuard = false;
 
-/** The current route, following `hashchange`. */
+/** Asked before the route changes: a message to confirm, or undefined to let it change. */
+export type LeaveGuard = (next: Route) => string | undefined;
+let leaveGuard: LeaveGuard | undefined;
+
+/**
+ * Ask `guard` before every route change (a scenario with unsaved edits asks before it is left);
+ * returns the function that removes it.
+ */
+export function setLeaveGuard(guard: LeaveGuard): () => void {
+  leaveGuard = guard;
+  return () => {
+    if (leaveGuard === guard) leaveGuard = undefined;
+  };
+}
+
+/**
+ * The current route, following `hashchange`. When a leave guard objects and the analyst does
+ * not confirm, the address goes back to where it was and the page stays.
+ */
 export function useRoute(): Route {
   const [route, setRoute] = useState(() => parseRoute(window.location.hash));
   useEffect(() => {
-    const onChange = () => setRoute(parseRoute(window.location.hash));
+    let current = window.location.hash;
+    const onChange = () => {
+      const next = parseRoute(window.location.hash);
+      const message =
+        window.location.hash === current || skipGuard ? undefined : leaveGuard?.(next);
+      skipGuard = false;
+      if (message !== undefined && !window.confirm(message)) {
+        window.location.hash = current;
+        return;
+      }
+      current = window.location.hash;
+      setRoute(next);
+    };
     window.addEventListener("hashchange", onChange);
     return () => window.removeEventListener("hashchange", onChange);
   }, []);

@@ -1,4 +1,5 @@
 import { show, validateScenario } from "@entente/core";
+import { stringify as toYaml } from "yaml";
 import { parseLocated } from "../io/parse-document.ts";
 import { parseScenario } from "../io/read-scenario.ts";
 import type { NewRevision, ScenarioFormat } from "../store/records.ts";
@@ -17,13 +18,14 @@ export interface ScenarioSubmission {
 }
 
 const TEXT_FIELDS = ["text", "format", "baseRevision", "author", "message"] as const;
-const OBJECT_FIELDS = ["scenario", "baseRevision", "author", "message"] as const;
+const OBJECT_FIELDS = ["scenario", "format", "baseRevision", "author", "message"] as const;
 
 /**
  * Check the body of a scenario save. Three forms are accepted:
  * - `{ text, format?, baseRevision?, author?, message? }`: YAML or JSON text, checked exactly as
  *   `entente validate` checks a file, so problems come with line and column;
- * - `{ scenario, baseRevision?, author?, message? }`: the scenario as a JSON object;
+ * - `{ scenario, format?, baseRevision?, author?, message? }`: the scenario as a JSON object,
+ *   stored as JSON text, or as YAML with `format: "yaml"`;
  * - the scenario object itself (no metadata).
  * `format` defaults to json when the text starts with `{`, else yaml. Scenario problems have the
  * CLI's paths (`stances.0.salience`); envelope problems the field's name. With
@@ -69,6 +71,7 @@ export function parseScenarioSubmission(
       baseRevision = optionalInteger(body.baseRevision, "baseRevision", 1);
     }
     const meta = wrapped ? metadata(body) : {};
+    const asYaml = wrapped && optionalChoice(body.format, "format", ["yaml", "json"]) === "yaml";
     const result = validateScenario(document);
     if (!result.ok) {
       throw new ApiError(
@@ -80,8 +83,10 @@ export function parseScenarioSubmission(
       );
     }
     revision = {
-      text: `${JSON.stringify(document, null, 2)}\n`,
-      format: "json",
+      text: asYaml
+        ? `# Written in the Entente workbench.\n${toYaml(document, { lineWidth: 100 })}`
+        : `${JSON.stringify(document, null, 2)}\n`,
+      format: asYaml ? "yaml" : "json",
       scenario: result.scenario,
       ...meta,
     };

@@ -2,6 +2,7 @@ import { useEffect, useState } from "react";
 import { api, type ModelInfo, type ServerInfo } from "../api.ts";
 import { useRoute } from "../route.ts";
 import { LedgerPage } from "./LedgerPage.tsx";
+import { NewScenario } from "./NewScenario.tsx";
 import { ScenarioList } from "./ScenarioList.tsx";
 import { ScenarioWorkspace } from "./ScenarioWorkspace.tsx";
 
@@ -50,6 +51,8 @@ export function App() {
           <ScenarioList />
         ) : route.page === "ledger" ? (
           <LedgerPage />
+        ) : route.page === "new" ? (
+          <NewScenario />
         ) : (
           <ScenarioWorkspace
             key={route.id}

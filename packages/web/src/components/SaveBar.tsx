@@ -1,3 +1,4 @@
+import { useState } from "react";
 import type { ApiFieldError } from "../api.ts";
 
 /** Where the last save attempt stands. */
@@ -21,8 +22,12 @@ export interface SaveBarProps {
   exportUrl: string;
   /** Where the saved revision's report is downloaded. */
   reportUrl: string;
-  onSave: (baseRevision: number) => void;
+  onSave: (baseRevision: number, message?: string) => void;
   onOpenLatest: () => void;
+  canUndo?: boolean;
+  canRedo?: boolean;
+  onUndo?: () => void;
+  onRedo?: () => void;
 }
 
 /** Save as a new revision, the outcome of the last save, and a 409 conflict with its choices. */
@@ -36,7 +41,16 @@ export function SaveBar({
   reportUrl,
   onSave,
   onOpenLatest,
+  canUndo,
+  canRedo,
+  onUndo,
+  onRedo,
 }: SaveBarProps) {
+  const [message, setMessage] = useState("");
+  const save = (b: number) => {
+    onSave(b, message.trim() === "" ? undefined : message.trim());
+    setMessage("");
+  };
   const canSave = (dirty || viewingOld) && !invalid && state.status !== "saving";
   const why = invalid
     ? "Fix the validation problems first"
@@ -48,6 +62,16 @@ export function SaveBar({
   return (
     <div className="save-bar">
       <div className="save-actions">
+        {onUndo && (
+          <>
+            <button type="button" onClick={onUndo} disabled={!canUndo} title="Undo (Ctrl+Z)">
+              Undo
+            </button>
+            <button type="button" onClick={onRedo} disabled={!canRedo} title="Redo (Ctrl+Shift+Z)">
+              Redo
+            </button>
+          </>
+        )}
         <a className="button" href={exportUrl} download>
           Export YAML
         </a>
@@ -60,10 +84,22 @@ export function SaveBar({
         >
           Download report
         </a>
+        <input
+          type="text"
+          className="save-message"
+          aria-label="What changed (saved with the revision)"
+          placeholder="What changed? (optional)"
+          value={message}
+          maxLength={2000}
+          onChange={(e) => setMessage(e.target.value)}
+          onKeyDown={(e) => {
+            if (e.key === "Enter" && canSave) save(base);
+          }}
+        />
         <button
           type="button"
           className="primary"
-          onClick={() => onSave(base)}
+          onClick={() => save(base)}
           disabled={!canSave}
           title={why}
           aria-describedby="save-why"
@@ -103,7 +139,7 @@ export function SaveBar({
             <button type="button" onClick={onOpenLatest}>
               Open revision {state.latest} (discard my draft)
             </button>
-            <button type="button" className="danger" onClick={() => onSave(state.latest)}>
+            <button type="button" className="danger" onClick={() => save(state.latest)}>
               Save my draft as revision {state.latest + 1} anyway
             </button>
           </div>

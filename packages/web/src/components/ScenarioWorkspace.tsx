@@ -1,3 +1,4 @@
+import { fmt } from "@entente/charts";
 import { type Scenario, type ForecastTable as Table, validateScenario } from "@entente/core";
 import { useCallback, useEffect, useMemo, useState } from "react";
 import {
@@ -8,13 +9,15 @@ import {
   type RevisionInfo,
   type ScenarioRevision,
 } from "../api.ts";
-import { navigate, TABS, type Tab } from "../route.ts";
+import { useHistory } from "../editor/use-history.ts";
+import { navigate, setLeaveGuard, TABS, type Tab } from "../route.ts";
 import { setStanceValue } from "../scenario-edit.ts";
 import { useLiveForecast } from "../use-live-forecast.ts";
 import { DealView } from "./DealView.tsx";
 import { DynamicsView } from "./DynamicsView.tsx";
 import { ForecastTable } from "./ForecastTable.tsx";
 import { IssueView } from "./IssueView.tsx";
+import { RevisionCompare } from "./RevisionCompare.tsx";
 import { SaveBar, type SaveState } from "./SaveBar.tsx";
 import { ScenarioEditor } from "./ScenarioEditor.tsx";
 import { UncertaintyView } from "./UncertaintyView.tsx";
@@ -34,13 +37,18 @@ export interface ScenarioWorkspaceProps {
  */
 export function ScenarioWorkspace({ id, tab, revision, models }: ScenarioWorkspaceProps) {
   const [loaded, setLoaded] = useState<ScenarioRevision | undefined>();
-  const [draft, setDraft] = useState<Scenario | undefined>();
+  const history = useHistory<Scenario | undefined>(undefined);
+  const draft = history.value;
+  const setDraft = history.reset;
+  // What-if moves (drags and sliders in the issue view): forecast, never saved unless kept.
+  const [moves, setMoves] = useState<Move[]>([]);
+  const explored = useMemo(() => (draft ? applyMoves(draft, moves) : draft), [draft, moves]);
   const [revisions, setRevisions] = useState<RevisionInfo[]>([]);
   const [loadError, setLoadError] = useState<string | undefined>();
   const [save, setSave] = useState<SaveState>({ status: "idle" });
   const [serverForecast, setServerForecast] = useState<Table | undefined>();
   const [issue, setIssue] = useState<string | undefined>();
-  const [live, client] = useLiveForecast(draft);
+  const [live, client] = useLiveForecast(explored);
 
   const latest = Math.max(loaded?.latestRevision ?? 0, ...revisions.map((r) => r.revision), 0);
 
@@ -63,6 +71,7 @@ export function ScenarioWorkspace({ id, tab, revision, models }: ScenarioWorkspa
         (r) => {
           setLoaded(r);
           setDraft(r.scenario);
+          setMoves([]);
           setSave({ status: "idle" });
           setIssue((current) => current ?? r.scenario.issues[0]?.id);
         },
@@ -70,7 +79,7 @@ export function ScenarioWorkspace({ id, tab, revision, models }: ScenarioWorkspa
       );
       void refreshRevisions();
     },
-    [id, refreshRevisions],
+    [id, refreshRevisions, setDraft],
   );
 
   useEffect(() => load(revision), [load, revision]);
@@ -82,23 +91,49 @@ export function ScenarioWorkspace({ id, tab, revision, models }: ScenarioWorkspa
   }, [id, loaded]);
 
   const validation = useMemo(() => (draft ? validateScenario(draft) : undefined), [draft]);
-  const dirty = loaded !== undefined && draft !== loaded.scenario;
+  const dirty = loaded !== undefined && draft !== undefined && draft !== loaded.scenario;
+  const leaveMessage = "Your unsaved edits to this scenario will be lost. Leave anyway?";
 
-  const openRevision = (rev: number | undefined) => {
-    if (rev === revision) load(rev);
-    else navigate({ page: "scenario", id, tab, ...(rev === undefined ? {} : { revision: rev }) });
+  // Unsaved edits are never dropped silently: leaving the page, the scenario or the revision asks.
+  useEffect(() => {
+    if (!dirty) return;
+    const onUnload = (e: BeforeUnloadEvent) => {
+      e.preventDefault();
+      e.returnValue = "";
+    };
+    window.addEventListener("beforeunload", onUnload);
+    const unguard = setLeaveGuard((next) =>
+      next.page === "scenario" && next.id === id && next.revision === revision
+        ? undefined
+        : leaveMessage,
+    );
+    return () => {
+      window.removeEventListener("beforeunload", onUnload);
+      unguard();
+    };
+  }, [dirty, id, revision]);
+
+  const openRevision = (rev: number | undefined, discard = false) => {
+    if (rev === revision) {
+      if (!dirty || discard || window.confirm(leaveMessage)) load(rev);
+    } else {
+      navigate(
+        { page: "scenario", id, tab, ...(rev === undefined ? {} : { revision: rev }) },
+        { discard },
+      );
+    }
   };
 
-  const saveDraft = async (base: number) => {
+  const saveDraft = async (base: number, message?: string) => {
     if (!draft) return;
     setSave({ status: "saving" });
     try {
-      const saved = await api.saveScenario(id, draft, base);
+      const saved = await api.saveScenario(id, draft, base, message);
       setLoaded(saved);
       setDraft(saved.scenario);
       setSave({ status: "saved", revision: saved.revision });
       await refreshRevisions();
-      if (revision !== undefined) navigate({ page: "scenario", id, tab });
+      if (revision !== undefined) navigate({ page: "scenario", id, tab }, { discard: true });
     } catch (e) {
       if (e instanceof ApiError && e.status === 409) {
         const list = await refreshRevisions();
@@ -174,11 +209,15 @@ export function ScenarioWorkspace({ id, tab, revision, models }: ScenarioWorkspa
           dirty={dirty}
           invalid={problems.length > 0}
           base={base}
+          canUndo={history.canUndo}
+          canRedo={history.canRedo}
+          onUndo={history.undo}
+          onRedo={history.redo}
           viewingOld={viewingOld}
           exportUrl={api.exportUrl(id, loaded.revision)}
           reportUrl={api.reportUrl(id, loaded.revision)}
-          onSave={(base) => void saveDraft(base)}
-          onOpenLatest={() => openRevision(undefined)}
+          onSave={(base, message) => void saveDraft(base, message)}
+          onOpenLatest={() => openRevision(undefined, true)}
         />
       </div>
 
@@ -232,6 +271,35 @@ export function ScenarioWorkspace({ id, tab, revision, models }: ScenarioWorkspa
                 The forecast failed: {live.message}
               </p>
             )}
+            {moves.length > 0 && (
+              <div className="notice what-if" role="status" data-testid="what-if">
+                <p>
+                  <strong>What-if:</strong> {moves.length} position{moves.length === 1 ? "" : "s"}{" "}
+                  moved to explore (
+                  {moves
+                    .map(
+                      (m) =>
+                        `${actorName(draft, m.actor)} on ${issueTitle(draft, m.issue)} → ${fmt(m.position)}`,
+                    )
+                    .join("; ")}
+                  ). The forecast shows them; they are not part of the draft and are not saved.
+                </p>
+                <div className="save-actions">
+                  <button type="button" onClick={() => setMoves([])}>
+                    Reset the what-if
+                  </button>
+                  <button
+                    type="button"
+                    onClick={() => {
+                      history.set(applyMoves(draft, moves));
+                      setMoves([]);
+                    }}
+                  >
+                    Keep as edits
+                  </button>
+                </div>
+              </div>
+            )}
             {table && (
               <ForecastTable
                 table={table}
@@ -239,9 +307,11 @@ export function ScenarioWorkspace({ id, tab, revision, models }: ScenarioWorkspa
                 outcomes={live.outcomes}
                 stale={live.stale}
                 caption={
-                  dirty || live.moved
-                    ? "Draft with unsaved changes, forecast in your browser"
-                    : `Revision ${loaded.revision}${agrees === true ? ", matching the server's forecast" : agrees === false ? ", differing from the server's forecast" : ""}`
+                  moves.length > 0
+                    ? "What-if (moved positions, not saved), forecast in your browser"
+                    : dirty || live.moved
+                      ? "Draft with unsaved changes, forecast in your browser"
+                      : `Revision ${loaded.revision}${agrees === true ? ", matching the server's forecast" : agrees === false ? ", differing from the server's forecast" : ""}`
                 }
                 selected={selectedIssue}
                 onSelect={setIssue}
@@ -250,13 +320,18 @@ export function ScenarioWorkspace({ id, tab, revision, models }: ScenarioWorkspa
             {selectedIssue && (
               <IssueView
                 key={selectedIssue}
-                scenario={draft}
+                scenario={explored ?? draft}
                 issue={selectedIssue}
                 onIssue={setIssue}
                 live={live}
                 client={client}
                 models={models}
-                onMove={(actor, iss, x) => setDraft((d) => d && movePosition(d, actor, iss, x))}
+                onMove={(actor, iss, x) =>
+                  setMoves((list) => [
+                    ...list.filter((m) => m.actor !== actor || m.issue !== iss),
+                    { actor, issue: iss, position: x },
+                  ])
+                }
               />
             )}
           </>
@@ -266,11 +341,22 @@ export function ScenarioWorkspace({ id, tab, revision, models }: ScenarioWorkspa
             draft={draft}
             issues={problems}
             serverErrors={serverErrors}
-            onChange={setDraft}
+            onChange={(next, group) => history.set(next, group)}
             revisions={revisions}
             current={loaded.revision}
             latest={latest}
             onOpenRevision={(rev) => openRevision(rev === latest ? undefined : rev)}
+            history={
+              <RevisionCompare
+                id={id}
+                revisions={revisions}
+                latest={latest}
+                onRestored={() => {
+                  if (revision === undefined) load(undefined);
+                  else navigate({ page: "scenario", id, tab });
+                }}
+              />
+            }
           />
         )}
         {tab === "dynamics" && selectedIssue && (
@@ -308,9 +394,19 @@ export function ScenarioWorkspace({ id, tab, revision, models }: ScenarioWorkspa
   );
 }
 
-function movePosition(d: Scenario, actor: string, issue: string, x: number): Scenario {
-  return setStanceValue(d, actor, issue, "position", x);
+/** A what-if move: an actor's position on an issue, for exploring only. */
+interface Move {
+  actor: string;
+  issue: string;
+  position: number;
 }
+
+function applyMoves(d: Scenario, moves: readonly Move[]): Scenario {
+  return moves.reduce((s, m) => setStanceValue(s, m.actor, m.issue, "position", m.position), d);
+}
+
+const actorName = (s: Scenario, id: string) => s.actors.find((a) => a.id === id)?.name ?? id;
+const issueTitle = (s: Scenario, id: string) => s.issues.find((i) => i.id === id)?.title ?? id;
 
 /** Whether two forecast tables agree to 1e-9 on every model both list. */
 function sameForecasts(a: Table, b: Table): boolean {

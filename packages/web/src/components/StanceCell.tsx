@@ -19,7 +19,8 @@ export interface StanceCellProps {
   actor: Actor;
   issue: Issue;
   errors: ReadonlyMap<string, ValidationIssue[]>;
-  onChange: (next: Scenario) => void;
+  onChange: (next: Scenario, group?: string) => void;
+  onDetails?: (actor: string, issue: string) => void;
 }
 
 const FIELDS: ReadonlyArray<{ field: StanceField; short: string; word: string }> = [
@@ -28,7 +29,14 @@ const FIELDS: ReadonlyArray<{ field: StanceField; short: string; word: string }>
 ];
 
 /** One actor's stance on one issue: position and salience, or "not involved" with an add button. */
-export function StanceCell({ scenario, actor, issue, errors, onChange }: StanceCellProps) {
+export function StanceCell({
+  scenario,
+  actor,
+  issue,
+  errors,
+  onChange,
+  onDetails,
+}: StanceCellProps) {
   // Each number as it was when its input took the focus: edits move from there.
   const origin = useRef<Partial<Record<StanceField, Estimate>>>({});
   const found = findStance(scenario, actor.id, issue.id);
@@ -70,6 +78,7 @@ export function StanceCell({ scenario, actor, issue, errors, onChange }: StanceC
               onChange={(x) =>
                 onChange(
                   setStanceValue(scenario, actor.id, issue.id, field, x, origin.current[field]),
+                  `${actor.id}|${issue.id}|${field}`,
                 )
               }
             />
@@ -77,6 +86,16 @@ export function StanceCell({ scenario, actor, issue, errors, onChange }: StanceC
           </div>
         );
       })}
+      {onDetails && (
+        <button
+          type="button"
+          className="link"
+          aria-label={`Details of ${where}: range and sources`}
+          onClick={() => onDetails(actor.id, issue.id)}
+        >
+          details
+        </button>
+      )}
       <button
         type="button"
         className="link remove"

@@ -15,11 +15,13 @@ export interface StanceGridProps {
   scenario: Scenario;
   /** The draft's validation problems; those inside the grid are shown in their cells. */
   issues: readonly ValidationIssue[];
-  onChange: (next: Scenario) => void;
+  onChange: (next: Scenario, group?: string) => void;
+  /** Open the full form of a stance (ranges, sources). */
+  onDetails?: (actor: string, issue: string) => void;
 }
 
 /** Actors (rows, with capability) × issues (columns): each cell an actor's stance on an issue. */
-export function StanceGrid({ scenario, issues, onChange }: StanceGridProps) {
+export function StanceGrid({ scenario, issues, onChange, onDetails }: StanceGridProps) {
   const errors = useMemo(() => errorsByCell(scenario, issues), [scenario, issues]);
   // Each capability as it was when its input took the focus: edits move from there.
   const origin = useRef(new Map<string, Estimate>());
@@ -60,7 +62,10 @@ export function StanceGrid({ scenario, issues, onChange }: StanceGridProps) {
                     onFocus={() => origin.current.set(actor.id, actor.capability)}
                     onBlur={() => origin.current.delete(actor.id)}
                     onChange={(x) =>
-                      onChange(setCapability(scenario, actor.id, x, origin.current.get(actor.id)))
+                      onChange(
+                        setCapability(scenario, actor.id, x, origin.current.get(actor.id)),
+                        `capability:${actor.id}`,
+                      )
                     }
                   />
                   <EstimateMark
@@ -75,6 +80,7 @@ export function StanceGrid({ scenario, issues, onChange }: StanceGridProps) {
                     issue={issue}
                     errors={errors}
                     onChange={onChange}
+                    {...(onDetails ? { onDetails } : {})}
                   />
                 ))}
               </tr>
