@@ -248,8 +248,20 @@ describe.skipIf(!hasChromium)("the workbench against the real server", () => {
   });
 
   it("shows positions over rounds, a simulation's distributions, and the deal space", async () => {
+    const failed: string[] = [];
+    const onResponse = (r: { status(): number; url(): string }) => {
+      if (r.status() >= 400) failed.push(`${r.status()} ${r.url()}`);
+    };
+    page.on("response", onResponse);
     await page.getByRole("tab", { name: "Dynamics" }).click();
     await page.getByTestId("dynamics-eum").locator("svg").first().waitFor();
+    await page.getByTestId("dynamics-smp").locator("svg").first().waitFor();
+    // The axis is explained in words, and no request fails on a visit.
+    expect(await page.getByTestId("dynamics-eum").textContent()).toContain(
+      "Up the chart: each actor's position on the issue's scale",
+    );
+    page.off("response", onResponse);
+    expect(failed).toEqual([]);
     await shot("6-dynamics");
 
     await page.getByRole("tab", { name: "Uncertainty" }).click();
@@ -263,7 +275,20 @@ describe.skipIf(!hasChromium)("the workbench against the real server", () => {
     expect(await questions.locator("tbody tr").count()).toBe(12);
     expect(await questions.textContent()).toContain("seed-003: 40 %");
     expect(await page.getByTestId("bands").locator("tbody tr").count()).toBe(5);
+    // Every issue at a glance; thresholds by their mark text; the tornado in names, not ids.
+    expect(await page.getByTestId("all-issues").locator("tbody tr").count()).toBe(8);
+    expect(
+      await page.getByTestId("thresholds").locator("tbody th").first().textContent(),
+    ).not.toMatch(/^\d/);
+    const tornado = page.locator('[data-testid^="tornado-"]').first();
+    await tornado.locator("svg").waitFor();
+    expect(await tornado.locator("svg").textContent()).toContain(RUSSIA.slice(0, 20));
     await shot("7-uncertainty");
+    // A finished run stays: after a reload it is reopened from the server.
+    await page.reload();
+    await page.getByTestId("distribution-plot").locator("svg").first().waitFor({ timeout: 30_000 });
+    expect(await page.getByTestId("sim-status").textContent()).toContain("Done: 300 samples");
+    expect(await page.getByTestId("past-runs").textContent()).toContain("Past simulations");
 
     await page.getByRole("tab", { name: "Deals" }).click();
     const deals = page.getByTestId("deals-result");
@@ -277,6 +302,14 @@ describe.skipIf(!hasChromium)("the workbench against the real server", () => {
       "Max welfare",
     ]);
     expect(await packages.locator("tbody tr").count()).toBe(8 + 2); // issues, then utilities
+    // The frontier is drawn; with the ratifiers, the win-set and its most robust package too.
+    const chart = page.getByTestId("deal-chart");
+    expect(await chart.locator("svg path").count()).toBeGreaterThan(2);
+    await page.getByLabel("Win-set under the ratifiers").check();
+    await page.getByRole("button", { name: "Search the deal space" }).click();
+    await page.getByTestId("robust-package").waitFor({ timeout: 30_000 });
+    expect(await page.getByTestId("robust-package").locator("li").count()).toBe(8);
+    expect(await chart.locator("svg").textContent()).toContain("most robust (win-set)");
     await shot("8-deals");
   }, 60_000);
 

@@ -291,6 +291,7 @@ export {
 } from "./scores/probabilistic-summary.ts";
 export { wilsonInterval } from "./scores/wilson-interval.ts";
 export { addExact, canonicalExact, mergeExact, valueExact } from "./uncertainty/exact-sum.ts";
+export { inputName } from "./uncertainty/input-name.ts";
 export {
   bandBoundaries,
   bandCentres,

@@ -77,6 +77,8 @@ export interface RunDocument {
     issue: string;
     forecast: number;
     rounds?: Array<{ round: number; positions: Record<string, number> }>;
+    /** The model's own record (EUM: `medians` per round and `moves` with their offers). */
+    details?: Record<string, unknown>;
   }>;
 }
 
@@ -88,6 +90,16 @@ export interface RunRecord {
   progressTotal: number;
   result: unknown;
   error: string | null;
+}
+
+/** What a run listing tells about each run besides its status. */
+export interface RunInfo {
+  kind: string;
+  revision: number;
+  model: string | null;
+  parameters: Record<string, unknown>;
+  seed: number | null;
+  created: string;
 }
 
 /** What the server says about itself (`GET /api/health`: status, version, store). */
@@ -359,6 +371,14 @@ export const api = {
 
   async runRecord(id: string): Promise<RunRecord> {
     return request("GET", `/api/runs/${enc(id)}`);
+  },
+
+  /** A scenario's runs, newest first, without their results. */
+  async runs(scenarioId: string): Promise<Array<RunRecord & RunInfo>> {
+    return list<RunRecord & RunInfo>(
+      await request("GET", `/api/runs?scenario=${enc(scenarioId)}&limit=50`),
+      "runs",
+    );
   },
 
   runEventsUrl(id: string): string {

@@ -3,11 +3,13 @@ import {
   analyseDeals,
   centralValue,
   type DealOptions,
+  decodeOutcome,
   type OutcomeSpace,
   packagePath,
   type Scenario,
   type ScenarioData,
   scenarioDealSpace,
+  utilityOf,
   whatCanAOfferB,
   winSet,
 } from "@entente/core";
@@ -128,6 +130,17 @@ export function dealsDocument(input: {
     ...(input.gridNote ? { gridNote: input.gridNote } : {}),
     packages: space.size,
     frontierPoints: analysis.frontierPoints,
+    frontier: thin(
+      Array.from(
+        analysis.frontier.outcomes,
+        (_, j) =>
+          [analysis.frontier.utilities[0]?.[j] ?? 0, analysis.frontier.utilities[1]?.[j] ?? 0] as [
+            number,
+            number,
+          ],
+      ),
+      400,
+    ),
     rationalPackages: analysis.rationalOutcomes,
     hasStatusQuo,
     reservations: [a.reservation, b.reservation],
@@ -158,10 +171,12 @@ export function dealsDocument(input: {
         rejects: w.rejects[k] as number,
         soleVetoes: w.soleVetoes[k] as number,
       })),
+      points: thin(distinct(Array.from(w.packages, (o) => utilitiesOf(space, a, b, o))), 2000),
       ...(robust && w.size > 0
         ? {
             robust: {
               package: describePackage(space, robust.outcome, scenario),
+              utilities: utilitiesOf(space, a, b, robust.outcome),
               minSlack: robust.minSlack,
               slacks: robust.slacks.map((x) => ({ party: ids[x.party] as string, slack: x.slack })),
             },
@@ -182,4 +197,39 @@ export function dealsDocument(input: {
     };
   }
   return doc;
+}
+
+/** At most `n` of `points`, evenly spaced in their order (the first and last kept). */
+function thin<T>(points: T[], n: number): T[] {
+  if (points.length <= n) return points;
+  return Array.from(
+    { length: n },
+    (_, i) => points[Math.round((i * (points.length - 1)) / (n - 1))] as T,
+  );
+}
+
+/** Utility pairs rounded to 0.001, each once, in the order first met. */
+function distinct(points: number[][]): Array<[number, number]> {
+  const seen = new Set<string>();
+  const out: Array<[number, number]> = [];
+  for (const [x = 0, y = 0] of points) {
+    const p: [number, number] = [Math.round(x * 1000) / 1000, Math.round(y * 1000) / 1000];
+    const key = `${p[0]},${p[1]}`;
+    if (!seen.has(key)) {
+      seen.add(key);
+      out.push(p);
+    }
+  }
+  return out;
+}
+
+/** The two parties' utilities of package `outcome`. */
+function utilitiesOf(
+  space: OutcomeSpace,
+  a: AdditiveUtility,
+  b: AdditiveUtility,
+  outcome: number,
+): [number, number] {
+  const options = decodeOutcome(space, outcome);
+  return [utilityOf(a, options), utilityOf(b, options)];
 }

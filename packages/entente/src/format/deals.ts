@@ -16,6 +16,8 @@ export interface DealsDocument {
   gridNote?: string;
   packages: number;
   frontierPoints: number;
+  /** The Pareto frontier's distinct points as [utility of A, utility of B], thinned to ≤ 400. */
+  frontier?: Array<[number, number]>;
   /** Packages both prefer to no deal; undefined when the space is too large to count. */
   rationalPackages: number | undefined;
   /** Whether the space has a status-quo package (offers and the path start from it). */
@@ -50,9 +52,13 @@ export interface DealsDocument {
       minSlack: number;
       binding: Array<{ party: string; shortfall: number }>;
     };
+    /** Win-set packages as [utility of A, utility of B], distinct at 0.001, at most 2,000. */
+    points?: Array<[number, number]>;
     /** When not empty: the package with the most room for every required party. */
     robust?: {
       package: DescribedPart[];
+      /** The two parties' utilities of it. */
+      utilities?: [number, number];
       minSlack: number;
       /** Each required party's gain on it over no deal. */
       slacks?: Array<{ party: string; slack: number }>;

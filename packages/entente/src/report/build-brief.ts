@@ -20,6 +20,7 @@ import {
   type Estimate,
   estimateSources,
   type Issue,
+  inputName,
   issueHeadline,
   percent,
   type Scenario,
@@ -112,16 +113,7 @@ function context(d: ReportData): Context {
     actorName,
     issueTitle,
     label: (id) => labels.get(id) ?? id,
-    inputName: (input) => {
-      const stance = /^(\S+) \/ (\S+) (position|salience)$/.exec(input);
-      if (stance)
-        return `${actorName(stance[1] as string)}: ${stance[3]} on ${issueTitle(stance[2] as string)}`;
-      const capability = /^(\S+) capability$/.exec(input);
-      if (capability) return `${actorName(capability[1] as string)}: capability`;
-      const statusQuo = /^(\S+) status quo$/.exec(input);
-      if (statusQuo) return `status quo of ${issueTitle(statusQuo[1] as string)}`;
-      return input;
-    },
+    inputName: (input) => inputName(d.scenario, input),
     leadOutcome: (issue) =>
       d.simulation.report.issues
         .find((i) => i.issue === issue)

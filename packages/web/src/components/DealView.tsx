@@ -190,6 +190,27 @@ function DealsResult({
               : ""}
             .
           </p>
+          {doc.winSet.robust && (
+            <>
+              <h4>The most robust package</h4>
+              <ul data-testid="robust-package">
+                {doc.winSet.robust.package.map((part) => (
+                  <li key={part.issue}>
+                    <strong>{issueTitle(part.issue)}</strong>: {part.value}
+                    {part.meaning ? ` (${part.meaning})` : ""}
+                    {part.statusQuo ? " — status quo" : ""}
+                  </li>
+                ))}
+              </ul>
+              {doc.winSet.robust.slacks && (
+                <p className="hint">
+                  Room to spare over no deal:{" "}
+                  {doc.winSet.robust.slacks.map((x) => `${name(x.party)} ${u(x.slack)}`).join(", ")}
+                  .
+                </p>
+              )}
+            </>
+          )}
         </section>
       )}
       {doc.notes.map((note) => (

@@ -87,10 +87,29 @@ export function ScenarioWorkspace({ id, tab, revision, models }: ScenarioWorkspa
   useEffect(() => {
     if (!loaded) return;
     setServerForecast(undefined);
-    api.forecast(id, loaded.revision).then(setServerForecast, () => setServerForecast(undefined));
+    setForecastFailed(false);
+    api.forecast(id, loaded.revision).then(setServerForecast, () => {
+      setServerForecast(undefined);
+      setForecastFailed(true);
+    });
   }, [id, loaded]);
 
   const validation = useMemo(() => (draft ? validateScenario(draft) : undefined), [draft]);
+  // What the server's forecast of this revision says cannot run (Dynamics skips those models).
+  const [forecastFailed, setForecastFailed] = useState(false);
+  const unavailableModels = useMemo(
+    () =>
+      serverForecast
+        ? new Map(
+            serverForecast.models.flatMap((m) =>
+              m.unavailable === undefined ? [] : [[m.id, m.unavailable] as const],
+            ),
+          )
+        : forecastFailed
+          ? new Map<string, string>()
+          : undefined,
+    [serverForecast, forecastFailed],
+  );
   const dirty = loaded !== undefined && draft !== undefined && draft !== loaded.scenario;
   const leaveMessage = "Your unsaved edits to this scenario will be lost. Leave anyway?";
 
@@ -368,6 +387,7 @@ export function ScenarioWorkspace({ id, tab, revision, models }: ScenarioWorkspa
             issue={selectedIssue}
             onIssue={setIssue}
             dirty={dirty}
+            unavailable={unavailableModels}
           />
         )}
         {tab === "uncertainty" && selectedIssue && (

@@ -1,7 +1,7 @@
 import { distributionPlotOptions, fmt, tornadoPlotOptions, tornadoRows } from "@entente/charts";
-import { issueHeadline, percent, pointLabel, type Scenario } from "@entente/core";
-import { useEffect, useId, useMemo, useRef, useState } from "react";
-import { api, type ModelInfo, type RunRecord } from "../api.ts";
+import { inputName, issueHeadline, percent, pointLabel, type Scenario } from "@entente/core";
+import { type ReactNode, useCallback, useEffect, useId, useMemo, useRef, useState } from "react";
+import { api, type ModelInfo, type RunInfo, type RunRecord } from "../api.ts";
 import { readSimulationResult, type SimulationResult } from "../simulation.ts";
 import { IssuePicker } from "./IssuePicker.tsx";
 import { PlotFigure } from "./PlotFigure.tsx";
@@ -40,15 +40,52 @@ export function UncertaintyView(props: UncertaintyViewProps) {
   const [agreement, setAgreement] = useState(true);
   const [chosen, setChosen] = useState<string[] | undefined>();
   const [progress, setProgress] = useState<Progress>({ status: "idle" });
+  const status = useRef(progress.status);
+  status.current = progress.status;
   const source = useRef<EventSource | undefined>(undefined);
   const selected = chosen ?? DEFAULT_MODELS.filter((id) => models.some((m) => m.id === id));
 
   useEffect(() => () => source.current?.close(), []);
 
+  // Finished simulations stay on the server: list them, and reopen the newest on this revision.
+  const [past, setPast] = useState<Array<RunRecord & RunInfo>>([]);
+  const refreshPast = useCallback(
+    () =>
+      api.runs(scenarioId).then(
+        (runs) => {
+          const done = runs.filter((r) => r.kind === "simulate" && r.status === "done");
+          setPast(done);
+          return done;
+        },
+        () => [] as Array<RunRecord & RunInfo>,
+      ),
+    [scenarioId],
+  );
+  const open = useCallback(async (id: string) => {
+    try {
+      const run = await api.runRecord(id);
+      const result = readSimulationResult(run.result);
+      setProgress(
+        result
+          ? { status: "done", runId: run.id, result }
+          : { status: "failed", runId: run.id, message: "this run has no readable result" },
+      );
+    } catch (e) {
+      setProgress({ status: "failed", runId: id, message: (e as Error).message });
+    }
+  }, []);
+  useEffect(() => {
+    void refreshPast().then((done) => {
+      const latest = done.find((r) => r.revision === revision);
+      if (latest && status.current === "idle") void open(latest.id);
+    });
+  }, [refreshPast, open, revision]);
+
   const finish = (run: RunRecord) => {
     source.current?.close();
     source.current = undefined;
     const result = run.status === "done" ? readSimulationResult(run.result) : undefined;
+    void refreshPast();
     if (result) setProgress({ status: "done", runId: run.id, result });
     else {
       setProgress({
@@ -231,8 +268,39 @@ export function UncertaintyView(props: UncertaintyViewProps) {
         )}
       </div>
 
+      {past.length > 0 && (
+        <details className="past-runs" data-testid="past-runs">
+          <summary>Past simulations of this scenario ({past.length})</summary>
+          <ul>
+            {past.map((r) => (
+              <li key={r.id}>
+                <button
+                  type="button"
+                  className="link"
+                  disabled={progress.status === "done" && progress.runId === r.id}
+                  onClick={() => void open(r.id)}
+                >
+                  {new Date(r.created).toLocaleString()}
+                </button>{" "}
+                revision {r.revision}
+                {r.revision === revision ? "" : " (not the one on screen)"},{" "}
+                {String(r.parameters.samples ?? "?")} samples, seed {r.seed ?? "?"}
+                {r.model ? `, ${r.model.split(",").length} models` : ""}{" "}
+                <code className="hint">{r.id}</code>
+              </li>
+            ))}
+          </ul>
+        </details>
+      )}
+
       {progress.status === "done" && (
-        <Distributions result={progress.result} scenario={scenario} issue={issue} models={models} />
+        <Distributions
+          result={progress.result}
+          scenario={scenario}
+          issue={issue}
+          onIssue={onIssue}
+          models={models}
+        />
       )}
     </section>
   );
@@ -242,11 +310,13 @@ function Distributions({
   result,
   scenario,
   issue,
+  onIssue,
   models,
 }: {
   result: SimulationResult;
   scenario: Scenario;
   issue: string;
+  onIssue: (id: string) => void;
   models: readonly ModelInfo[];
 }) {
   const info = scenario.issues.find((i) => i.id === issue);
@@ -274,6 +344,13 @@ function Distributions({
   const checked = result.report.phases.length > 0;
   return (
     <div className="distributions">
+      <AllIssues
+        result={result}
+        scenario={scenario}
+        issue={issue}
+        onIssue={onIssue}
+        label={label}
+      />
       {lead && (
         <p className="headline" data-testid="sim-headline">
           {issueHeadline(info, {
@@ -301,26 +378,9 @@ function Distributions({
         <thead>
           <tr>
             <th scope="col">Model</th>
-            <th scope="col" className="num">
-              forecast
-            </th>
-            <th scope="col" className="num">
-              median
-            </th>
-            <th scope="col" className="num">
-              50 %
-            </th>
-            <th scope="col" className="num">
-              80 %
-            </th>
-            <th scope="col" className="num">
-              95 %
-            </th>
-            {checked && (
-              <th scope="col" className="num">
-                status quo holds
-              </th>
-            )}
+            <NumberHeads
+              heads={["forecast", "median", "50 %", "80 %", "95 %", checked && "status quo holds"]}
+            />
           </tr>
         </thead>
         <tbody>
@@ -339,36 +399,41 @@ function Distributions({
           ))}
         </tbody>
       </table>
-      <table className="data" data-testid="bands">
-        <caption>Named outcomes: the chance the outcome is nearest each labelled point</caption>
-        <thead>
-          <tr>
-            <th scope="col">Outcome</th>
-            {entry.models.map((d) => (
-              <th scope="col" className="num" key={d.model}>
-                {label(d.model)}
-              </th>
-            ))}
-          </tr>
-        </thead>
-        <tbody>
-          {(lead?.outcome.bands ?? []).map((b, j) => (
-            <tr key={b.at}>
-              <th scope="row">
-                {pointLabel(info, b.at)}{" "}
-                <span className="hint">
-                  ({fmt(b.from)}–{fmt(b.to)})
-                </span>
-              </th>
-              {entry.models.map((d) => (
-                <td className="num" key={d.model}>
-                  {percent(d.outcome.bands[j]?.probability ?? Number.NaN)}
-                </td>
-              ))}
-            </tr>
-          ))}
-        </tbody>
-      </table>
+      <ChanceTable
+        testId="bands"
+        caption="Named outcomes: the chance the outcome is nearest each labelled point"
+        head="Outcome"
+        models={entry.models.map((d) => ({ id: d.model, label: label(d.model) }))}
+        rows={(lead?.outcome.bands ?? []).map((band, j) => ({
+          key: band.at,
+          label: (
+            <>
+              {pointLabel(info, band.at)}{" "}
+              <span className="hint">
+                ({fmt(band.from)}–{fmt(band.to)})
+              </span>
+            </>
+          ),
+          chance: (k) => entry.models[k]?.outcome.bands[j]?.probability ?? Number.NaN,
+        }))}
+      />
+      {(lead?.outcome.atLeast.length ?? 0) > 0 && (
+        <ChanceTable
+          testId="thresholds"
+          caption="Chance the outcome is at least each marked point"
+          head="At least"
+          models={entry.models.map((d) => ({ id: d.model, label: label(d.model) }))}
+          rows={(lead?.outcome.atLeast ?? []).map((t, j) => ({
+            key: t.threshold,
+            label: (
+              <>
+                {pointLabel(info, t.threshold)} <span className="hint">(≥ {fmt(t.threshold)})</span>
+              </>
+            ),
+            chance: (k) => entry.models[k]?.outcome.atLeast[j]?.probability ?? Number.NaN,
+          }))}
+        />
+      )}
       {checked && (
         <table className="data" data-testid="phases">
           <caption>
@@ -425,7 +490,9 @@ function Distributions({
         </table>
       )}
       {tornado.length > 0 ? (
-        tornado.map((s) => <Tornado key={s.model} sensitivity={s} />)
+        tornado.map((s) => (
+          <Tornado key={s.model} sensitivity={s} scenario={scenario} label={label(s.model)} />
+        ))
       ) : (
         <p className="notice">
           No tornado chart: this simulation was run without sensitivity (tick “Sensitivity
@@ -438,15 +505,22 @@ function Distributions({
 
 function Tornado({
   sensitivity,
+  scenario,
+  label,
 }: {
   sensitivity: NonNullable<SimulationResult["sensitivity"]>[number];
+  scenario: Scenario;
+  label: string;
 }) {
   const rows = tornadoRows(sensitivity);
-  const options = useMemo(() => tornadoPlotOptions(sensitivity), [sensitivity]);
+  const options = useMemo(
+    () => tornadoPlotOptions(sensitivity, { label: (input) => inputName(scenario, input) }),
+    [sensitivity, scenario],
+  );
   return (
     <figure className="chart" data-testid={`tornado-${sensitivity.model}`}>
       <figcaption>
-        Tornado for {sensitivity.model}: the forecast with each input at its low and high end
+        Tornado for {label}: the forecast with each input at its low and high end
       </figcaption>
       {rows.length > 0 ? (
         <PlotFigure options={options} />
@@ -454,5 +528,118 @@ function Tornado({
         <p className="hint">No single uncertain input moves this forecast.</p>
       )}
     </figure>
+  );
+}
+
+/** Every issue at a glance: the lead model's median and 80 % interval; choose one for details. */
+function AllIssues({
+  result,
+  scenario,
+  issue,
+  onIssue,
+  label,
+}: {
+  result: SimulationResult;
+  scenario: Scenario;
+  issue: string;
+  onIssue: (id: string) => void;
+  label: (id: string) => string;
+}) {
+  const checked = result.report.phases.length > 0;
+  return (
+    <table className="data" data-testid="all-issues">
+      <caption>
+        Every issue: the first model's median and 80 % interval (choose one for its details)
+      </caption>
+      <thead>
+        <tr>
+          <th scope="col">Issue</th>
+          <th scope="col">Model</th>
+          <NumberHeads heads={["median", "80 %", checked && "status quo holds"]} />
+        </tr>
+      </thead>
+      <tbody>
+        {result.report.issues.map((entry) => {
+          const info = scenario.issues.find((i) => i.id === entry.issue);
+          const lead = entry.models.find((m) => m.n > 0);
+          return (
+            <tr key={entry.issue} className={entry.issue === issue ? "selected" : undefined}>
+              <th scope="row">
+                <button
+                  type="button"
+                  className="link"
+                  aria-pressed={entry.issue === issue}
+                  onClick={() => onIssue(entry.issue)}
+                >
+                  {info?.title ?? entry.issue}
+                </button>
+              </th>
+              <td>{lead ? label(lead.model) : "—"}</td>
+              <td className="num">{lead ? fmt(lead.outcome.median) : "—"}</td>
+              <td className="num">
+                {lead
+                  ? `${fmt(lead.outcome.intervals["80"][0])}–${fmt(lead.outcome.intervals["80"][1])}`
+                  : "—"}
+              </td>
+              {checked && (
+                <td className="num">{lead ? percent(lead.outcome.statusQuoHolds) : "—"}</td>
+              )}
+            </tr>
+          );
+        })}
+      </tbody>
+    </table>
+  );
+}
+
+/** A table of chances: one row per outcome, one column per model. */
+function ChanceTable(props: {
+  testId: string;
+  caption: string;
+  head: string;
+  models: ReadonlyArray<{ id: string; label: string }>;
+  rows: ReadonlyArray<{ key: number; label: ReactNode; chance: (model: number) => number }>;
+}) {
+  return (
+    <table className="data" data-testid={props.testId}>
+      <caption>{props.caption}</caption>
+      <thead>
+        <tr>
+          <th scope="col">{props.head}</th>
+          {props.models.map((m) => (
+            <th scope="col" className="num" key={m.id}>
+              {m.label}
+            </th>
+          ))}
+        </tr>
+      </thead>
+      <tbody>
+        {props.rows.map((row) => (
+          <tr key={row.key}>
+            <th scope="row">{row.label}</th>
+            {props.models.map((m, k) => (
+              <td className="num" key={m.id}>
+                {percent(row.chance(k))}
+              </td>
+            ))}
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}
+
+/** Column heads of numeric columns (a `false` entry is left out). */
+function NumberHeads({ heads }: { heads: ReadonlyArray<string | false> }) {
+  return (
+    <>
+      {heads
+        .filter((h): h is string => h !== false)
+        .map((h) => (
+          <th scope="col" className="num" key={h}>
+            {h}
+          </th>
+        ))}
+    </>
   );
 }

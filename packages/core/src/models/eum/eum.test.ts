@@ -92,6 +92,33 @@ describe("eum, preset scholz-code (default), on the emission example", () => {
     }
   });
 
+  it("names, for every move, whose offer caused it, and the move matches the offer's kind", () => {
+    const { rounds, details } = run();
+    const moves = (details as unknown as { moves: Array<Record<string, unknown>> }).moves;
+    let expected = 0;
+    for (let t = 1; t < rounds.length; t++) {
+      const before = rounds[t - 1]?.positions ?? {};
+      const after = rounds[t]?.positions ?? {};
+      expected += ids.filter((id) => before[id] !== after[id]).length;
+    }
+    expect(moves.length).toBe(expected);
+    expect(moves.length).toBeGreaterThan(0);
+    for (const m of moves) {
+      const before = rounds[(m.round as number) - 1]?.positions ?? {};
+      const from = before[m.offerFrom as string] as number;
+      expect(m.before).toBe(before[m.actor as string]);
+      expect(m.after).toBe(rounds[m.round as number]?.positions[m.actor as string]);
+      if (m.kind === "compromise") {
+        // Towards the proposer, not past it (eqs. 35–36).
+        const [lo, hi] = [Math.min(m.before as number, from), Math.max(m.before as number, from)];
+        expect(m.after as number).toBeGreaterThanOrEqual(lo);
+        expect(m.after as number).toBeLessThanOrEqual(hi);
+      } else {
+        expect(m.after).toBe(from); // confrontation lost or capitulation: to the proposer
+      }
+    }
+  });
+
   it("forecasts the weighted median after the last round, on the fixed initial range", () => {
     const last = reference.rounds[reference.rounds.length - 1];
     expect(Math.abs(result.forecast - (last?.median as number))).toBeLessThanOrEqual(TOL);

@@ -16,6 +16,16 @@ import { simulateEum } from "./simulate.ts";
  * J. Theoretical Politics 23(4): 510–531). Ambiguities A1–A12: docs/research/spec-eum.md §2.5.
  */
 
+/** An actor's move in a round, and whose offer (of which kind, §6.1) it took. */
+export interface EumMove {
+  round: number;
+  actor: string;
+  offerFrom: string;
+  kind: "confrontation" | "compromise" | "capitulation";
+  before: number;
+  after: number;
+}
+
 /** One issue through {@link simulateEum}, keyed by actor id (Appendix steps 1–13). */
 function forecastIssue(
   data: ScenarioData,
@@ -40,6 +50,25 @@ function forecastIssue(
   };
   const rounds: Round[] = trace.positions.map((p, round) => ({ round, positions: keyed(p) }));
   const median = trace.medians[trace.medians.length - 1] as number;
+  // Who moved whom: every move of a round, with the offer that caused it (§6).
+  const KINDS = ["confrontation", "compromise", "capitulation"] as const;
+  const moves: EumMove[] = [];
+  for (const [t, offers] of trace.offers.entries()) {
+    const before = trace.positions[t] as Float64Array;
+    const after = trace.positions[t + 1] as Float64Array;
+    for (let k = 0; k < ids.length; k++) {
+      const from = offers.from[k] as number;
+      if (from < 0 || before[k] === after[k]) continue;
+      moves.push({
+        round: t + 1,
+        actor: ids[k] as string,
+        offerFrom: ids[from] as string,
+        kind: KINDS[offers.kind[k] as number] ?? "compromise",
+        before: before[k] as number,
+        after: after[k] as number,
+      });
+    }
+  }
   return {
     forecast: Math.min(issue.max, Math.max(issue.min, median)),
     rounds,
@@ -50,6 +79,7 @@ function forecastIssue(
       means: trace.means,
       riskExponents: trace.riskExponents.map(keyed),
       ranges: trace.ranges,
+      moves,
     },
   };
 }
@@ -65,7 +95,8 @@ function forecastIssue(
  * Forecast: the weighted median (Condorcet winner with weights c·s; lower winner on an exact
  * half split) of the positions after the last round — the median voter position the paper and
  * Bueno de Mesquita report as the prediction. The per-round medians and means, risk exponents,
- * ranges and the stop reason are in `details`; `rounds` holds every round's positions
+ * ranges, the stop reason and every move with the offer that caused it (`moves`) are in
+ * `details`; `rounds` holds every round's positions
  * (round 0 = the inputs).
  *
  * Presets: `scholz-code` (default; the code Scholz et al. ran, as replicated by jmckib — spec

@@ -28,6 +28,13 @@ export interface OfferInput {
   Q: number;
   perspective: Perspective;
   salience25b: Salience25b;
+  /**
+   * When given, {@link respond} writes here whose offer actor i took: `accepted[i]` = the
+   * proposer's index (−1: none) and `acceptedKind[i]` = 0 confrontation, 1 compromise,
+   * 2 capitulation. Recording changes no position.
+   */
+  accepted?: Int32Array | undefined;
+  acceptedKind?: Uint8Array | undefined;
   conflict: ConflictRule;
   capitulation: boolean;
   selection: SelectionRule;
@@ -64,13 +71,18 @@ export function respond(i: number, input: OfferInput): number {
 
   let confTarget = xi;
   let confMove = Number.POSITIVE_INFINITY;
+  let confFrom = -1;
   let compTarget = xi;
   let compRank = Number.POSITIVE_INFINITY;
+  let compFrom = -1;
   let capTarget = xi;
   let capMove = Number.POSITIVE_INFINITY;
+  let capFrom = -1;
   let bestTarget = xi;
   let bestEu = Number.NEGATIVE_INFINITY;
   let bestMove = Number.POSITIVE_INFINITY;
+  let bestFrom = -1;
+  let bestKind = 0;
 
   const usqI = statusQuoUtility(ri);
   for (let j = 0; j < n; j++) {
@@ -122,26 +134,36 @@ export function respond(i: number, input: OfferInput): number {
         bestEu = b;
         bestMove = move;
         bestTarget = target;
+        bestFrom = j;
+        bestKind = kind;
       }
     } else if (kind === 0) {
       if (move < confMove) {
         confMove = move;
         confTarget = target;
+        confFrom = j;
       }
     } else if (kind === 1) {
       const rank = selection === "scholz-code" ? (-a * xi + b * xj) / (b - a) : move; // |a| = −a, |b| = b
       if (rank < compRank) {
         compRank = rank;
         compTarget = target;
+        compFrom = j;
       }
     } else if (move < capMove) {
       capMove = move;
       capTarget = target;
+      capFrom = j;
     }
   }
-  if (selection === "highest-eu") return bestTarget;
-  if (confMove < Number.POSITIVE_INFINITY) return confTarget;
-  if (compRank < Number.POSITIVE_INFINITY) return compTarget;
-  if (capMove < Number.POSITIVE_INFINITY) return capTarget;
-  return xi;
+  const note = (from: number, kind: number, target: number) => {
+    if (input.accepted) input.accepted[i] = from;
+    if (input.acceptedKind) input.acceptedKind[i] = kind;
+    return target;
+  };
+  if (selection === "highest-eu") return note(bestFrom, bestKind, bestTarget);
+  if (confMove < Number.POSITIVE_INFINITY) return note(confFrom, 0, confTarget);
+  if (compRank < Number.POSITIVE_INFINITY) return note(compFrom, 1, compTarget);
+  if (capMove < Number.POSITIVE_INFINITY) return note(capFrom, 2, capTarget);
+  return note(-1, 0, xi);
 }

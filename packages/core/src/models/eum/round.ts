@@ -32,6 +32,9 @@ export interface EumWorkspace {
   security: Float64Array;
   dMu: Float64Array;
   scratch: Float64Array;
+  /** Whose offer each actor took in the last round, and of which kind (see OfferInput). */
+  accepted: Int32Array;
+  acceptedKind: Uint8Array;
 }
 
 /** Allocate the {@link EumWorkspace} for n actors (two n×n matrices for eqs. 26–31). */
@@ -43,6 +46,8 @@ export function createWorkspace(n: number): EumWorkspace {
     security: new Float64Array(n),
     dMu: new Float64Array(n),
     scratch: new Float64Array(n),
+    accepted: new Int32Array(n).fill(-1),
+    acceptedKind: new Uint8Array(n),
   };
 }
 
@@ -84,6 +89,7 @@ export function eumRound(
   observe?: (stage: EumRoundStage, ws: EumWorkspace) => void,
 ): void {
   const n = x.length;
+  ws.accepted.fill(-1);
   if (!(R > 0)) {
     xOut.set(x);
     rOut.fill(1);
@@ -139,6 +145,8 @@ export function eumRound(
     conflict: options.conflict,
     capitulation: options.capitulation,
     selection: options.selection,
+    accepted: ws.accepted,
+    acceptedKind: ws.acceptedKind,
   };
   for (let i = 0; i < n; i++) xOut[i] = respond(i, input);
 }

@@ -38,6 +38,12 @@ export interface EumTrace {
   medians: number[];
   /** Weighted mean Σcsx/Σcs after each round; index 0 = the inputs. */
   means: number[];
+  /**
+   * Each round's accepted offers (index 0 = round 1), in the input's actor order: `from[i]` =
+   * the actor whose offer i took (−1: none), `kind[i]` = 0 confrontation, 1 compromise,
+   * 2 capitulation. Recorded runs only.
+   */
+  offers: Array<{ from: Int32Array; kind: Uint8Array }>;
   stopReason: EumStopReason;
 }
 
@@ -98,6 +104,7 @@ export function simulateEum(input: EumIssueInput, options: EumOptions, record = 
     ranges: [],
     medians: [weightedMedian(x, actors.c, actors.s)],
     means: [weightedMean(x, actors.c, actors.s)],
+    offers: [],
     stopReason: options.stop === "fixed" ? "fixed-rounds" : "round-limit",
   };
   const ws = workspaceFor(n);
@@ -126,6 +133,15 @@ export function simulateEum(input: EumIssueInput, options: EumOptions, record = 
       trace.riskExponents.push(reorder(r, order));
       trace.ranges.push(R);
       trace.means.push(weightedMean(x, actors.c, actors.s));
+      // (After a fixed point the last computed round's offers stand; nobody moves by them.)
+      const from = new Int32Array(n).fill(-1);
+      const kind = new Uint8Array(n);
+      for (let k = 0; k < n; k++) {
+        const p = ws.accepted[k] as number;
+        from[order[k] as number] = p < 0 ? -1 : (order[p] as number);
+        kind[order[k] as number] = ws.acceptedKind[k] as number;
+      }
+      trace.offers.push({ from, kind });
     }
     trace.medians.push(median);
     if (options.stop === "stable") {
