@@ -16,12 +16,18 @@ describe.skipIf(!hasChromium)("writing a scenario from scratch in the workbench"
   let page: Page;
   let pageErrors: string[] = [];
   const consoleErrors: string[] = [];
+  /** What the next prompt() is answered with (its default when unset). */
+  let promptAnswer: string | undefined;
 
   beforeAll(async () => {
     session = await openWorkbench();
     ({ base, page, pageErrors } = session);
     // Confirmations (leaving with unsaved edits, deleting) are answered yes.
-    page.on("dialog", (d) => void d.accept());
+    page.on("dialog", (d) => {
+      const answer = d.type() === "prompt" ? (promptAnswer ?? d.defaultValue()) : undefined;
+      promptAnswer = undefined;
+      void d.accept(answer);
+    });
     page.on("console", (m) => {
       if (m.type() === "error") consoleErrors.push(m.text());
     });
@@ -209,6 +215,36 @@ describe.skipIf(!hasChromium)("writing a scenario from scratch in the workbench"
     expect(await error.textContent()).toMatch(/notes\.csv:1:1.*cannot tell the format/);
   });
 
+  it("copies, renames, deletes and restores scenarios from the list", async () => {
+    await page.goto(base);
+    const row = (title: string) => page.locator("tr", { hasText: title });
+    await row("Trade talks").first().waitFor();
+    await page.getByRole("button", { name: "Copy Trade talks" }).click();
+    await page
+      .getByTestId("revision")
+      .filter({ hasText: /^revision 1$/ })
+      .waitFor();
+    expect(page.url()).toContain("#/scenarios/trade-talks-copy/");
+
+    await page.goto(base);
+    promptAnswer = "Trade talks (copy)";
+    await row("trade-talks-copy").getByRole("button", { name: "Rename Trade talks" }).click();
+    await page.getByText("Renamed “Trade talks” to “Trade talks (copy)”").waitFor();
+    const renamed = (await (await fetch(`${base}/api/scenarios/trade-talks-copy`)).json()) as {
+      revision: number;
+      message: string;
+    };
+    expect(renamed).toMatchObject({ revision: 2, message: "Renamed from “Trade talks”" });
+
+    await page.getByRole("button", { name: "Delete Trade talks (copy)" }).click();
+    await page.getByText("Deleted scenarios (1)").click();
+    expect(await row("Trade talks (copy)").count()).toBe(1); // only in the deleted list
+    await page.getByRole("button", { name: "Restore" }).click();
+    await page.getByText("Restored “Trade talks (copy)”.").waitFor();
+    expect(await page.getByText("Deleted scenarios").count()).toBe(0);
+    await shot("5-list");
+  });
+
   it("fits every page into 390 px without horizontal scrolling", async () => {
     await page.setViewportSize({ width: 390, height: 844 });
     const overflow = () =>
@@ -241,7 +277,7 @@ describe.skipIf(!hasChromium)("writing a scenario from scratch in the workbench"
         culprits: [],
       });
     }
-    await shot("5-390-editor");
+    await shot("6-390-editor");
   });
 
   it("raised no page errors", () => {

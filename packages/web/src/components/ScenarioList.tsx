@@ -47,6 +47,20 @@ export function ScenarioList() {
     }
   };
 
+  const rename = async (s: ScenarioSummary) => {
+    const title = window.prompt(`New title for “${s.title}”:`, s.title)?.trim();
+    if (!title || title === s.title) return;
+    await act(async () => {
+      const latest = await api.scenario(s.id);
+      await api.saveScenario(
+        s.id,
+        { ...latest.scenario, title },
+        latest.revision,
+        `Renamed from “${s.title}”`,
+      );
+    }, `Renamed “${s.title}” to “${title}” (a new revision; the id stays ${s.id}).`);
+  };
+
   const remove = (s: ScenarioSummary) => {
     if (
       !window.confirm(
@@ -122,6 +136,9 @@ export function ScenarioList() {
               </button>
               <button type="button" onClick={() => void copy(s)} aria-label={`Copy ${s.title}`}>
                 Copy
+              </button>
+              <button type="button" onClick={() => void rename(s)} aria-label={`Rename ${s.title}`}>
+                Rename
               </button>
               <button
                 type="button"
