@@ -190,6 +190,43 @@ describe.skipIf(!hasChromium)("writing a scenario from scratch in the workbench"
     await page.getByRole("button", { name: "Undo", exact: true }).click();
   });
 
+  it("adds a question with a nested condition and a source's probability", async () => {
+    await part("Questions");
+    await page.getByRole("button", { name: "Add question" }).click();
+    const q = record(0);
+    await q
+      .getByLabel("The question, as asked")
+      .fill("Do tariffs end below 40 or quotas above 60?");
+    await q.getByLabel("The answer is yes when: form").selectOption("any");
+    await q.getByLabel("condition 1: at least").fill("");
+    await q.getByLabel("condition 1: at most").fill("40");
+    await q.getByRole("button", { name: "+ add a condition" }).click();
+    await q.getByLabel("condition 2: issue").selectOption({ label: "Quota" });
+    await q.getByLabel("condition 2: at least").fill("60");
+    await q.getByRole("button", { name: "+ Add source's probability" }).click();
+    await q.getByLabel("Probability (0–1)").fill("0.3");
+    expect(await page.getByText("✓ The draft is valid.").count()).toBe(1);
+    await page.getByRole("button", { name: "Save as new revision" }).click();
+    await page.getByTestId("save-status").filter({ hasText: "Saved as revision 3." }).waitFor();
+    const saved = (await (await fetch(`${base}/api/scenarios/trade-talks`)).json()) as {
+      scenario: { questions: unknown[] };
+    };
+    expect(saved.scenario.questions).toEqual([
+      {
+        id: "question",
+        title: "Do tariffs end below 40 or quotas above 60?",
+        when: {
+          any: [
+            { issue: "issue", atMost: 40 },
+            { issue: "issue-2", atLeast: 60 },
+          ],
+        },
+        estimates: [{ probability: 0.3, source: "source" }],
+      },
+    ]);
+    await shot("4-question");
+  });
+
   it("imports KTAB's dummyData_3Dim CSV by file upload and forecasts it", async () => {
     await page.goto(base);
     await page.getByTestId("import-zone").waitFor();
@@ -238,10 +275,10 @@ describe.skipIf(!hasChromium)("writing a scenario from scratch in the workbench"
 
     await page.getByRole("button", { name: "Delete Trade talks (copy)" }).click();
     await page.getByText("Deleted scenarios (1)").click();
-    expect(await row("Trade talks (copy)").count()).toBe(1); // only in the deleted list
+    await expect.poll(() => row("Trade talks (copy)").count()).toBe(1); // only in the deleted list
     await page.getByRole("button", { name: "Restore" }).click();
     await page.getByText("Restored “Trade talks (copy)”.").waitFor();
-    expect(await page.getByText("Deleted scenarios").count()).toBe(0);
+    await expect.poll(() => page.getByText("Deleted scenarios").count()).toBe(0);
     await shot("5-list");
   });
 

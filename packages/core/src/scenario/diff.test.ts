@@ -63,6 +63,24 @@ describe("diffScenarios", () => {
     ]);
   });
 
+  it("lists the records of a list that appears one by one", () => {
+    const next = structuredClone(base);
+    next.shocks = [
+      {
+        id: "x",
+        title: "Walkout",
+        probability: 0.1,
+        effects: [{ kind: "remove-actor", actors: ["a"] }],
+      },
+    ];
+    expect(diffScenarios(base, next).map((c) => [c.kind, c.where])).toEqual([
+      ["added", "Shock “Walkout”"],
+    ]);
+    expect(diffScenarios(next, base).map((c) => [c.kind, c.where])).toEqual([
+      ["removed", "Shock “Walkout”"],
+    ]);
+  });
+
   it("matches records by id, so a removal is one change and an addition another", () => {
     const next = structuredClone(base);
     next.actors = [

@@ -106,6 +106,9 @@ function walk(
   label: (collection: string, item: Record<string, unknown>, index: number) => string,
 ): void {
   if (same(a, b)) return;
+  // A list that appears or goes is a list of additions or removals, record by record.
+  if (a === undefined && Array.isArray(b)) a = [];
+  if (b === undefined && Array.isArray(a)) b = [];
   const key = path[path.length - 1];
   const join = (x: string) => (where === "" ? x : `${where} · ${x}`);
   if (a === undefined) {
@@ -158,10 +161,8 @@ function walk(
     const keys = [...new Set([...Object.keys(a), ...Object.keys(b)])];
     for (const k of keys) {
       // A list of records is named by its records ("Actor “Beta”"), not by its key.
-      const records =
-        Array.isArray(a[k]) &&
-        Array.isArray(b[k]) &&
-        [...(a[k] as []), ...(b[k] as [])].some(isRecord);
+      const list = (x: unknown) => (Array.isArray(x) ? (x as unknown[]) : []);
+      const records = [...list(a[k]), ...list(b[k])].some(isRecord);
       walk(a[k], b[k], [...path, k], records ? where : join(k), out, label);
     }
     return;

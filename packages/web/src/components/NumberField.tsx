@@ -15,6 +15,8 @@ export interface NumberFieldProps {
   /** The analyst starts or stops editing this number. */
   onFocus?: () => void;
   onBlur?: () => void;
+  /** An empty box is allowed (the number is optional). */
+  optional?: boolean;
 }
 
 /** Parse what was typed: a number when it is one, else the text itself (for validation). */
@@ -28,13 +30,15 @@ export function parseNumber(text: string): number | string {
  * validation messages that point at it right beside it.
  */
 export function NumberField(props: NumberFieldProps) {
-  const { id, short, label, value, errors, onChange, onFocus, onBlur } = props;
+  const { id, short, label, value, errors, onChange, onFocus, onBlur, optional } = props;
   const [text, setText] = useState(() => inputText(value));
   useEffect(() => {
     setText((t) => (parseNumber(t) === value ? t : inputText(value)));
   }, [value]);
   const parsed = parseNumber(text);
-  const local = typeof parsed === "string" && !errors?.length ? "enter a number" : undefined;
+  const empty = optional === true && text.trim() === "";
+  const local =
+    typeof parsed === "string" && !empty && !errors?.length ? "enter a number" : undefined;
   const messages = (errors ?? []).map((e) => ({ path: formatPath(e.path), message: e.message }));
   if (local) messages.push({ path: "", message: local });
   const errorId = `${id}-errors`;

@@ -35,6 +35,7 @@ const PARTS = [
   { id: "stances", label: "Positions & saliences" },
   { id: "shocks", label: "Shocks" },
   { id: "phases", label: "Phases" },
+  { id: "questions", label: "Questions" },
 ] as const;
 type Part = (typeof PARTS)[number]["id"];
 

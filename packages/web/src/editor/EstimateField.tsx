@@ -144,6 +144,7 @@ function Sourced(props: {
       <NumberField
         id={`${id}-low`}
         short="low"
+        optional
         label={`${label}: lowest plausible`}
         value={value.low ?? ""}
         errors={at("low")}
@@ -152,6 +153,7 @@ function Sourced(props: {
       <NumberField
         id={`${id}-high`}
         short="high"
+        optional
         label={`${label}: highest plausible`}
         value={value.high ?? ""}
         errors={at("high")}

@@ -3,7 +3,9 @@ import { NumberField } from "../components/NumberField.tsx";
 import { appendAt, getAt, pathKey, removeAt, type Step, setAt } from "./draft-paths.ts";
 import { EstimateField } from "./EstimateField.tsx";
 import type { Field } from "./fields.ts";
+import { PredicateField } from "./PredicateField.tsx";
 import { RefsField } from "./RefsField.tsx";
+import { COLLECTION } from "./scenario-refs.ts";
 
 export interface FieldInputProps {
   field: Field;
@@ -97,13 +99,31 @@ export function FieldInput({ field, at, scenario, problems, onChange }: FieldInp
             label={field.label}
             value={value ?? ""}
             errors={errors}
+            optional={field.optional === true}
             onChange={(x) => set(x === "" && field.optional ? undefined : x)}
           />
         </div>
       );
     case "choice":
+    case "ref": {
+      const refs =
+        field.kind === "ref"
+          ? (((scenario as Record<string, unknown>)[COLLECTION[field.of]] as
+              | Array<Record<string, unknown>>
+              | undefined) ?? [])
+          : [];
+      const options =
+        field.kind === "choice"
+          ? field.choices.map((c) => ({ value: c, label: c }))
+          : [
+              { value: "", label: "(choose)" },
+              ...refs.map((o) => ({
+                value: String(o.id),
+                label: String(o.name ?? o.title ?? o.id),
+              })),
+            ];
       return (
-        <div className="text-field">
+        <div className={`text-field${errors.length ? " invalid" : ""}`}>
           <label htmlFor={id}>{field.label}</label>
           <select
             id={id}
@@ -111,15 +131,16 @@ export function FieldInput({ field, at, scenario, problems, onChange }: FieldInp
             value={String(value ?? "")}
             onChange={(e) => set(e.target.value)}
           >
-            {field.choices.map((c) => (
-              <option key={c} value={c}>
-                {c}
+            {options.map((o) => (
+              <option key={o.value} value={o.value}>
+                {o.label}
               </option>
             ))}
           </select>
           {messages}
         </div>
       );
+    }
     case "refs":
       return (
         <div className={errors.length ? "invalid" : undefined}>
@@ -134,6 +155,18 @@ export function FieldInput({ field, at, scenario, problems, onChange }: FieldInp
           />
           {messages}
         </div>
+      );
+    case "predicate":
+      return (
+        <PredicateField
+          id={id}
+          label={field.label}
+          value={value}
+          scenario={scenario}
+          path={path}
+          problems={problems}
+          onChange={set}
+        />
       );
     case "estimate": {
       const record = (getAt(scenario, at) ?? {}) as Record<string, unknown>;
@@ -190,11 +223,7 @@ export function FieldInput({ field, at, scenario, problems, onChange }: FieldInp
             className="link"
             onClick={() => onChange(appendAt(scenario, path, field.make(scenario)))}
           >
-            + Add{" "}
-            {field.label
-              .replace(/\s*\(.*\)$/, "")
-              .replace(/s$/, "")
-              .toLowerCase()}
+            + Add {field.noun}
           </button>
           {errors.filter((e) => pathKey(e.path) === pathKey(path)).length > 0 && messages}
         </fieldset>

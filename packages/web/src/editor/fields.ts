@@ -24,10 +24,16 @@ export type Field =
       bounds: (record: Record<string, unknown>, scenario: Scenario) => [number, number];
     }
   | { kind: "refs"; key: Step[]; label: string; of: RefKind; hint?: string }
+  /** One id of `of`, chosen from a list. */
+  | { kind: "ref"; key: Step[]; label: string; of: RefKind }
+  /** A question's condition (`Predicate`): issue ranges, agreements, all / any / not. */
+  | { kind: "predicate"; key: Step[]; label: string }
   | {
       kind: "list";
       key: Step[];
       label: string;
+      /** One item, for the add button ("mark"). */
+      noun: string;
       /** The fields of one item (they may depend on the item, e.g. a shock effect's kind). */
       fields: (item: Record<string, unknown>) => Field[];
       make: (scenario: Scenario) => Record<string, unknown>;
@@ -37,7 +43,7 @@ export type Field =
 
 /** A section of the editor: one top-level list of the scenario. */
 export interface Section {
-  id: "sources" | "actors" | "issues" | "shocks" | "phases";
+  id: "sources" | "actors" | "issues" | "shocks" | "phases" | "questions";
   title: string;
   /** The singular, for buttons ("Add actor"). */
   noun: string;
@@ -170,6 +176,7 @@ export const SECTIONS: readonly Section[] = [
         kind: "list",
         key: k("scale", "marks"),
         label: "Marks (labelled points)",
+        noun: "mark",
         fields: () => [
           { kind: "number", key: k("at"), label: "At" },
           { kind: "text", key: k("label"), label: "Label" },
@@ -219,6 +226,7 @@ export const SECTIONS: readonly Section[] = [
         kind: "list",
         key: k("effects"),
         label: "Effects",
+        noun: "effect",
         fields: effectFields,
         make: () => ({ kind: "shift-position", by: 10 }),
         itemLabel: (e, i) => `Effect ${i + 1}: ${String(e.kind)}`,
@@ -258,6 +266,41 @@ export const SECTIONS: readonly Section[] = [
       title: "New phase",
       actors: s.actors.map((a) => a.id),
       issues: s.issues.map((i) => i.id),
+    }),
+    label: (r) => String(r.title ?? r.id),
+  },
+  {
+    id: "questions",
+    title: "Questions",
+    noun: "question",
+    hint: "Yes/no questions about the outcome: when the answer is yes, and the probabilities the sources state. Simulations give each model's probability; the forecast ledger records and scores them.",
+    fields: [
+      { kind: "text", key: k("title"), label: "The question, as asked" },
+      { kind: "predicate", key: k("when"), label: "The answer is yes when" },
+      {
+        kind: "list",
+        key: k("estimates"),
+        label: "Sources' probabilities",
+        noun: "source's probability",
+        fields: () => [
+          { kind: "number", key: k("probability"), label: "Probability (0–1)" },
+          { kind: "ref", key: k("source"), label: "Source", of: "source" },
+          {
+            kind: "text",
+            key: k("note"),
+            label: "How its words map to this question",
+            optional: true,
+          },
+        ],
+        make: (s) => ({ probability: 0.5, source: s.sources[0]?.id ?? "" }),
+        itemLabel: (_, i) => `Estimate ${i + 1}`,
+      },
+      { kind: "text", key: k("description"), label: "Description", optional: true, long: true },
+    ],
+    make: (s) => ({
+      id: freshId("question", ids(s.questions)),
+      title: "New question",
+      when: { issue: s.issues[0]?.id ?? "", atLeast: 50 },
     }),
     label: (r) => String(r.title ?? r.id),
   },
