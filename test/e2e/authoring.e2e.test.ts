@@ -262,6 +262,10 @@ describe.skipIf(!hasChromium)("writing a scenario from scratch in the workbench"
       .filter({ hasText: /^revision 1$/ })
       .waitFor();
     expect(page.url()).toContain("#/scenarios/trade-talks-copy/");
+    const copied = (await (await fetch(`${base}/api/scenarios/trade-talks-copy`)).json()) as {
+      message: string;
+    };
+    expect(copied.message).toBe("Copied from trade-talks revision 3");
 
     await page.goto(base);
     promptAnswer = "Trade talks (copy)";

@@ -215,8 +215,20 @@ export const api = {
    * Create a scenario from a file's contents: a scenario (YAML/JSON), a KTAB CSV or XML file
    * or an EUM table; the server runs the importers. `id` replaces the file's own id.
    */
-  async importFile(name: string, text: string, id?: string): Promise<ScenarioRevision> {
-    return revision(await request("POST", "/api/import", { name, text, ...(id ? { id } : {}) }));
+  async importFile(
+    name: string,
+    text: string,
+    id?: string,
+    message?: string,
+  ): Promise<ScenarioRevision> {
+    return revision(
+      await request("POST", "/api/import", {
+        name,
+        text,
+        ...(id ? { id } : {}),
+        ...(message ? { message } : {}),
+      }),
+    );
   },
 
   /** Delete a scenario (recoverable for 30 days). */

@@ -40,7 +40,12 @@ export function ScenarioList() {
     try {
       const text = await api.scenarioText(s.id, s.latestRevision);
       const ext = text.trimStart().startsWith("{") ? "json" : "yaml";
-      const made = await api.importFile(`${s.id}.${ext}`, text, id.trim());
+      const made = await api.importFile(
+        `${s.id}.${ext}`,
+        text,
+        id.trim(),
+        `Copied from ${s.id} revision ${s.latestRevision}`,
+      );
       open(made.scenarioId);
     } catch (e) {
       setError((e as Error).message);
