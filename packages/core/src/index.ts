@@ -267,7 +267,9 @@ export { diffScenarios, type ScenarioChange } from "./scenario/diff.ts";
 export { centralValue, estimateSources } from "./scenario/estimate.ts";
 export { scenarioJsonSchema } from "./scenario/json-schema.ts";
 export { type IssueData, prepareScenario, type ScenarioData } from "./scenario/prepare.ts";
+export { recordKey } from "./scenario/record-key.ts";
 export { restrictActors } from "./scenario/restrict.ts";
+export { sameValue } from "./scenario/same-value.ts";
 export * from "./scenario/schema.ts";
 export {
   type Path,

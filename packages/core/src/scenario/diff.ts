@@ -6,6 +6,8 @@
  * not a shift of every actor after it.
  * @module
  */
+import { recordKey } from "./record-key.ts";
+import { sameValue } from "./same-value.ts";
 import type { Scenario } from "./schema.ts";
 
 /** One difference between two scenarios. */
@@ -66,37 +68,6 @@ export function diffScenarios(before: Scenario, after: Scenario): ScenarioChange
 const isRecord = (x: unknown): x is Record<string, unknown> =>
   typeof x === "object" && x !== null && !Array.isArray(x);
 
-function same(a: unknown, b: unknown): boolean {
-  if (a === b) return true;
-  if (Array.isArray(a) && Array.isArray(b)) {
-    return a.length === b.length && a.every((x, i) => same(x, b[i]));
-  }
-  if (isRecord(a) && isRecord(b)) {
-    const ka = Object.keys(a).filter((k) => a[k] !== undefined);
-    const kb = Object.keys(b).filter((k) => b[k] !== undefined);
-    return ka.length === kb.length && ka.every((k) => same(a[k], b[k]));
-  }
-  return false;
-}
-
-/** How the records of a list are told apart, when they can be. */
-function keyOf(items: unknown[]): ((x: unknown) => string) | undefined {
-  if (!items.every(isRecord)) return undefined;
-  const records = items as Record<string, unknown>[];
-  if (records.every((r) => typeof r.id === "string"))
-    return (x) => String((x as { id: string }).id);
-  if (records.every((r) => typeof r.actor === "string" && typeof r.issue === "string")) {
-    return (x) => {
-      const r = x as { actor: string; issue: string };
-      return `${r.actor}\u0000${r.issue}`;
-    };
-  }
-  if (records.every((r) => typeof r.source === "string")) {
-    return (x) => String((x as { source: string }).source);
-  }
-  return undefined;
-}
-
 function walk(
   a: unknown,
   b: unknown,
@@ -105,7 +76,7 @@ function walk(
   out: ScenarioChange[],
   label: (collection: string, item: Record<string, unknown>, index: number) => string,
 ): void {
-  if (same(a, b)) return;
+  if (sameValue(a, b)) return;
   // A list that appears or goes is a list of additions or removals, record by record.
   if (a === undefined && Array.isArray(b)) a = [];
   if (b === undefined && Array.isArray(a)) b = [];
@@ -125,7 +96,7 @@ function walk(
   }
   if (Array.isArray(a) && Array.isArray(b)) {
     const collection = typeof key === "string" ? key : "";
-    const key2 = keyOf([...a, ...b]);
+    const key2 = recordKey([a, b]);
     if (!key2) {
       if (a.every(isRecord) && b.every(isRecord) && a.length === b.length) {
         for (const [i, x] of a.entries()) {

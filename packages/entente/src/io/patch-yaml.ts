@@ -8,6 +8,7 @@
  * issue, source estimates by source), so removing an actor removes its lines only.
  * @module
  */
+import { recordKey, sameValue } from "@entente/core";
 import {
   isMap,
   isPair,
@@ -29,8 +30,9 @@ interface Splice {
 
 /**
  * The YAML `text`, whose document is `before`, edited so that it reads as `after`. Returns
- * undefined when the text cannot be patched (not a block mapping at the top, or the result does
- * not read back as `after`); the caller then writes the whole document afresh.
+ * undefined when the text cannot be patched this way (not a block mapping at the top, a list
+ * reordered, …); the caller then writes the whole document afresh. The caller checks that the
+ * result reads back as `after`: this module edits YAML, it does not validate scenarios.
  */
 export function patchYaml(text: string, before: unknown, after: unknown): string | undefined {
   const doc = parseDocument(text, { keepSourceTokens: false });
@@ -46,25 +48,6 @@ export function patchYaml(text: string, before: unknown, after: unknown): string
     limit = s.start;
   }
   return out;
-}
-
-/** Whether two JSON-like values are equal (numbers by value, objects key by key). */
-export function sameValue(a: unknown, b: unknown): boolean {
-  if (a === b) return true;
-  if (typeof a !== "object" || typeof b !== "object" || a === null || b === null) {
-    return Number.isNaN(a) && Number.isNaN(b);
-  }
-  if (Array.isArray(a) !== Array.isArray(b)) return false;
-  if (Array.isArray(a)) {
-    const bb = b as unknown[];
-    return a.length === bb.length && a.every((x, i) => sameValue(x, bb[i]));
-  }
-  const ka = Object.keys(a).filter((k) => (a as Record<string, unknown>)[k] !== undefined);
-  const kb = Object.keys(b).filter((k) => (b as Record<string, unknown>)[k] !== undefined);
-  return (
-    ka.length === kb.length &&
-    ka.every((k) => sameValue((a as Record<string, unknown>)[k], (b as Record<string, unknown>)[k]))
-  );
 }
 
 const isRecord = (x: unknown): x is Record<string, unknown> =>
@@ -201,7 +184,7 @@ function patchSeq(
   if (!first?.range || items.length !== before.length) return false;
   const indent = dashColumn(text, first.range[0]);
   if (indent === undefined) return false;
-  const key = recordKey(before, after);
+  const key = recordKey([before, after]);
   // Each item of `after` is matched to an item of `before`: by key when every record has one,
   // else by position. Kept items must stay in order, or the list is written afresh.
   const match = new Map<number, number>();
@@ -243,24 +226,6 @@ function patchSeq(
   }
   if (fresh.length > 0) splices.push({ start: end, end, text: block(fresh, indent) });
   return true;
-}
-
-/** How records in a list are told apart: id, actor+issue (stances), or source (estimates). */
-function recordKey(before: unknown[], after: unknown[]): ((x: unknown) => string) | undefined {
-  const all = [...before, ...after];
-  if (!all.every(isRecord)) return undefined;
-  const records = all as Record<string, unknown>[];
-  const unique = (f: (r: Record<string, unknown>) => string) =>
-    new Set(before.map((b) => f(b as Record<string, unknown>))).size === before.length &&
-    new Set(after.map((a) => f(a as Record<string, unknown>))).size === after.length;
-  const candidates: Array<(r: Record<string, unknown>) => string> = [];
-  if (records.every((r) => typeof r.id === "string")) candidates.push((r) => String(r.id));
-  if (records.every((r) => typeof r.actor === "string" && typeof r.issue === "string")) {
-    candidates.push((r) => `${String(r.actor)}\u0000${String(r.issue)}`);
-  }
-  if (records.every((r) => typeof r.source === "string")) candidates.push((r) => String(r.source));
-  const found = candidates.find(unique);
-  return found && ((x) => found(x as Record<string, unknown>));
 }
 
 /** A scalar written on one line: plain when it reads back as itself, else double-quoted. */

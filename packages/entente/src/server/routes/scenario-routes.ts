@@ -1,7 +1,7 @@
-import { show } from "@entente/core";
+import { sameValue, show } from "@entente/core";
 import { Hono } from "hono";
 import { parse as parseYaml, stringify as toYaml } from "yaml";
-import { patchYaml, sameValue } from "../../io/patch-yaml.ts";
+import { patchYaml } from "../../io/patch-yaml.ts";
 import { parseScenario } from "../../io/read-scenario.ts";
 import { DELETED_KEPT_DAYS, type NewRevision } from "../../store/records.ts";
 import type { Store } from "../../store/store.ts";
