@@ -210,7 +210,7 @@ export {
 export type { Loss } from "./models/bargaining.ts";
 export { compromise, weightedMean } from "./models/compromise.ts";
 export { eumRoundDiagnostics } from "./models/eum/diagnostics.ts";
-export { eum } from "./models/eum/eum.ts";
+export { type EumMove, eum } from "./models/eum/eum.ts";
 export { type EumOptions, eumParams, eumPresets } from "./models/eum/options.ts";
 export { simulateEum } from "./models/eum/simulate.ts";
 export { kalaiSmorodinsky } from "./models/kalai-smorodinsky.ts";

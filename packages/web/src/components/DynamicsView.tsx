@@ -1,5 +1,5 @@
 import { fmt } from "@entente/charts";
-import type { Scenario } from "@entente/core";
+import type { EumMove, Scenario } from "@entente/core";
 import * as Plot from "@observablehq/plot";
 import { useEffect, useMemo, useState } from "react";
 import { ApiError, api, type ModelInfo, type RunDocument } from "../api.ts";
@@ -210,15 +210,6 @@ export function spreadLabels(ys: readonly number[], gap: number, lo: number, hi:
   if (over > 0)
     for (let k = 0; k < out.length; k++) out[k] = Math.max(lo, (out[k] as number) - over);
   return out;
-}
-
-interface EumMove {
-  round: number;
-  actor: string;
-  offerFrom: string;
-  kind: string;
-  before: number;
-  after: number;
 }
 
 /**

@@ -156,14 +156,27 @@ export function respond(i: number, input: OfferInput): number {
       capFrom = j;
     }
   }
-  const note = (from: number, kind: number, target: number) => {
-    if (input.accepted) input.accepted[i] = from;
-    if (input.acceptedKind) input.acceptedKind[i] = kind;
-    return target;
-  };
-  if (selection === "highest-eu") return note(bestFrom, bestKind, bestTarget);
-  if (confMove < Number.POSITIVE_INFINITY) return note(confFrom, 0, confTarget);
-  if (compRank < Number.POSITIVE_INFINITY) return note(compFrom, 1, compTarget);
-  if (capMove < Number.POSITIVE_INFINITY) return note(capFrom, 2, capTarget);
-  return note(-1, 0, xi);
+  // The offer taken (the target), and — for the record — whose it was and of which kind.
+  let target = xi;
+  let from = -1;
+  let taken = 0;
+  if (selection === "highest-eu") {
+    target = bestTarget;
+    from = bestFrom;
+    taken = bestKind;
+  } else if (confMove < Number.POSITIVE_INFINITY) {
+    target = confTarget;
+    from = confFrom;
+  } else if (compRank < Number.POSITIVE_INFINITY) {
+    target = compTarget;
+    from = compFrom;
+    taken = 1;
+  } else if (capMove < Number.POSITIVE_INFINITY) {
+    target = capTarget;
+    from = capFrom;
+    taken = 2;
+  }
+  if (input.accepted) input.accepted[i] = from;
+  if (input.acceptedKind) input.acceptedKind[i] = taken;
+  return target;
 }
