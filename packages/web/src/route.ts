@@ -1,4 +1,4 @@
-import { useEffect, useState } from "react";
+import { useEffect, useRef, useState } from "react";
 
 /** The workbench's pages, kept in the URL hash so reloads and links land on the same view. */
 export type Tab = "issues" | "editor" | "dynamics" | "uncertainty" | "deals";
@@ -58,14 +58,27 @@ export type LeaveGuard = (next: Route) => string | undefined;
 let leaveGuard: LeaveGuard | undefined;
 
 /**
- * Ask `guard` before every route change (a scenario with unsaved edits asks before it is left);
- * returns the function that removes it.
+ * While `guard` is given (a scenario with unsaved edits), ask it before every route change and
+ * have the browser ask before the page is closed or reloaded.
  */
-export function setLeaveGuard(guard: LeaveGuard): () => void {
-  leaveGuard = guard;
-  return () => {
-    if (leaveGuard === guard) leaveGuard = undefined;
-  };
+export function useLeaveGuard(guard: LeaveGuard | undefined): void {
+  const latest = useRef(guard);
+  latest.current = guard;
+  const active = guard !== undefined;
+  useEffect(() => {
+    if (!active) return;
+    const onUnload = (e: BeforeUnloadEvent) => {
+      e.preventDefault();
+      e.returnValue = "";
+    };
+    const mine: LeaveGuard = (next) => latest.current?.(next);
+    window.addEventListener("beforeunload", onUnload);
+    leaveGuard = mine;
+    return () => {
+      window.removeEventListener("beforeunload", onUnload);
+      if (leaveGuard === mine) leaveGuard = undefined;
+    };
+  }, [active]);
 }
 
 /**

@@ -4,6 +4,7 @@ import {
   addStance,
   describeEstimate,
   errorsByCell,
+  estimateLine,
   estimateTooltip,
   moveEstimate,
   removeStance,
@@ -127,5 +128,9 @@ describe("describeEstimate", () => {
     expect(estimateTooltip(disputed)).toBe(
       "80: sources disagree\n• 70 — First analysis: hawkish\n• 90 — Second analysis",
     );
+    // On one line, as the revision diff shows them.
+    expect(estimateLine(range)).toBe("20 (10–30) [First analysis]");
+    expect(estimateLine(disputed)).toBe("70 [First analysis]; 90 [Second analysis]");
+    expect(estimateLine(describeEstimate(45, s.sources))).toBe("45");
   });
 });

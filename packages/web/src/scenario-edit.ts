@@ -201,6 +201,17 @@ export function describeEstimate(
   return { kind: "plain", central, sources: [] };
 }
 
+/** An estimate on one line: `62 (50–70) [Source A; Source B]`, or `60 [A]; 70 [B]` when sources disagree. */
+export function estimateLine(d: EstimateDescription): string {
+  if (d.kind === "disputed") {
+    return d.sources.map((s) => `${fmt(s.value ?? Number.NaN)} [${s.title}]`).join("; ");
+  }
+  const range =
+    d.kind === "range" ? ` (${fmt(d.low ?? d.central)}–${fmt(d.high ?? d.central)})` : "";
+  const cited = d.sources.length > 0 ? ` [${d.sources.map((s) => s.title).join("; ")}]` : "";
+  return `${fmt(d.central)}${range}${cited}`;
+}
+
 /** A tooltip text for an estimate: the range or the disagreeing readings, then the sources. */
 export function estimateTooltip(d: EstimateDescription): string {
   const lines: string[] = [];

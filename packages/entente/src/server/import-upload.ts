@@ -1,4 +1,4 @@
-import { show } from "@entente/core";
+import { Id, show } from "@entente/core";
 import { InputError } from "../io/diagnostic.ts";
 import { importText, scenarioYaml } from "../io/import/import-scenario.ts";
 import { patchYaml } from "../io/patch-yaml.ts";
@@ -47,10 +47,11 @@ export function importUpload(name: string, text: string, id?: string): ImportedU
     }
   }
   if (id === undefined || id === revision.scenario.id) return { revision, from };
-  if (!/^[A-Za-z][A-Za-z0-9_.-]{0,63}$/.test(id)) {
+  const checked = Id.safeParse(id);
+  if (!checked.success) {
     throw badRequest(
       "id",
-      `expected an id: a letter, then up to 63 letters, digits, '_', '-' or '.', got ${show(id)}`,
+      `${checked.error.issues[0]?.message ?? "expected an id"}, got ${show(id)}`,
     );
   }
   const scenario = { ...revision.scenario, id };

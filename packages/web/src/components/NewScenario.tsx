@@ -1,8 +1,8 @@
 import { type Scenario, validateScenario } from "@entente/core";
-import { useEffect, useMemo, useState } from "react";
+import { useMemo, useState } from "react";
 import { ApiError, type ApiFieldError, api } from "../api.ts";
 import { useHistory } from "../editor/use-history.ts";
-import { navigate, setLeaveGuard } from "../route.ts";
+import { navigate, useLeaveGuard } from "../route.ts";
 import { ScenarioEditor } from "./ScenarioEditor.tsx";
 
 /** An empty scenario: the date is today, everything else is for the analyst to add. */
@@ -32,21 +32,9 @@ export function NewScenario() {
   const problems = validation.ok ? [] : validation.issues;
   const started = history.canUndo;
 
-  useEffect(() => {
-    if (!started) return;
-    const onUnload = (e: BeforeUnloadEvent) => {
-      e.preventDefault();
-      e.returnValue = "";
-    };
-    window.addEventListener("beforeunload", onUnload);
-    const unguard = setLeaveGuard(
-      () => "This new scenario has not been created yet; leave and lose it?",
-    );
-    return () => {
-      window.removeEventListener("beforeunload", onUnload);
-      unguard();
-    };
-  }, [started]);
+  useLeaveGuard(
+    started ? () => "This new scenario has not been created yet; leave and lose it?" : undefined,
+  );
 
   const create = async () => {
     setBusy(true);

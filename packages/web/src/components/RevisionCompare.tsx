@@ -1,7 +1,7 @@
-import { fmt } from "@entente/charts";
-import { diffScenarios, type Scenario, type ScenarioChange } from "@entente/core";
+import { diffScenarios, type Scenario, type Source } from "@entente/core";
 import { useEffect, useState } from "react";
 import { ApiError, api, type RevisionInfo } from "../api.ts";
+import { describeEstimate, estimateLine } from "../scenario-edit.ts";
 
 export interface RevisionCompareProps {
   id: string;
@@ -41,9 +41,8 @@ export function RevisionCompare({ id, revisions, latest, onRestored }: RevisionC
 
   if (numbers.length < 2) return null;
   const changes = pair ? diffScenarios(pair[0], pair[1]) : undefined;
-  const sourceTitle = new Map(
-    (pair?.[1].sources ?? []).concat(pair?.[0].sources ?? []).map((s) => [s.id, s.title]),
-  );
+  // The newer revision's source titles first, then any that only the older one has.
+  const sourceList = [...(pair?.[1].sources ?? []), ...(pair?.[0].sources ?? [])];
 
   const restore = async (rev: number) => {
     if (
@@ -117,8 +116,8 @@ export function RevisionCompare({ id, revisions, latest, onRestored }: RevisionC
                   {c.where || c.path.join(".")}
                   {c.kind !== "changed" && <span className="badge">{c.kind}</span>}
                 </th>
-                <td>{show(c.before, sourceTitle)}</td>
-                <td>{show(c.after, sourceTitle)}</td>
+                <td>{show(c.before, sourceList)}</td>
+                <td>{show(c.after, sourceList)}</td>
               </tr>
             ))}
           </tbody>
@@ -133,43 +132,31 @@ export function RevisionCompare({ id, revisions, latest, onRestored }: RevisionC
   );
 }
 
-/** A value of a change as text: estimates with range and sources, records by their name. */
-export function show(value: unknown, sources: ReadonlyMap<string, string>): string {
+/** A value of a change as text: estimates with range and cited sources, records by their name. */
+export function show(value: unknown, sources: readonly Source[]): string {
   if (value === undefined) return "—";
-  const cite = (ids: unknown) =>
-    Array.isArray(ids) && ids.length > 0
-      ? ` [${ids.map((s) => sources.get(String(s)) ?? String(s)).join("; ")}]`
-      : "";
-  if (typeof value === "number") return fmt(value);
   if (typeof value === "string") return value;
-  if (Array.isArray(value)) {
-    if (value.every((x) => typeof x === "object" && x !== null && "source" in x && "value" in x)) {
-      return value
-        .map(
-          (e: { value: number; source: string }) =>
-            `${fmt(e.value)} [${sources.get(e.source) ?? e.source}]`,
-        )
-        .join("; ");
-    }
-    return value.map((x) => show(x, sources)).join(", ");
-  }
+  if (isEstimate(value)) return estimateLine(describeEstimate(value, sources));
+  if (Array.isArray(value)) return value.map((x) => show(x, sources)).join(", ");
   if (typeof value === "object" && value !== null) {
     const r = value as Record<string, unknown>;
-    if (typeof r.value === "number") {
-      const range =
-        r.low !== undefined || r.high !== undefined
-          ? ` (${fmt(Number(r.low ?? r.value))}–${fmt(Number(r.high ?? r.value))})`
-          : "";
-      return `${fmt(r.value)}${range}${cite(r.sources)}`;
-    }
     const name = r.name ?? r.title ?? r.label;
     const rest = Object.entries(r)
       .filter(([k]) => !["id", "name", "title", "description", "note"].includes(k))
-      .map(([k, v]) => `${k}: ${typeof v === "object" ? show(v, sources) : String(v)}`)
+      .map(([k, v]) => `${k}: ${show(v, sources)}`)
       .join(", ");
     return [name === undefined ? undefined : String(name), rest].filter(Boolean).join(" — ");
   }
   return String(value);
 }
 
-export type { ScenarioChange };
+/** A number of the format: plain, `{ value, … }`, or a list of source estimates. */
+function isEstimate(value: unknown): boolean {
+  const numbered = (x: unknown) =>
+    typeof x === "object" && x !== null && typeof (x as { value?: unknown }).value === "number";
+  if (typeof value === "number") return true;
+  if (Array.isArray(value)) {
+    return value.length > 0 && value.every((x) => numbered(x) && "source" in (x as object));
+  }
+  return numbered(value);
+}

@@ -10,7 +10,7 @@ import {
   type ScenarioRevision,
 } from "../api.ts";
 import { useHistory } from "../editor/use-history.ts";
-import { navigate, setLeaveGuard, TABS, type Tab } from "../route.ts";
+import { navigate, TABS, type Tab, useLeaveGuard } from "../route.ts";
 import { setStanceValue } from "../scenario-edit.ts";
 import { useLiveForecast } from "../use-live-forecast.ts";
 import { DealView } from "./DealView.tsx";
@@ -114,23 +114,14 @@ export function ScenarioWorkspace({ id, tab, revision, models }: ScenarioWorkspa
   const leaveMessage = "Your unsaved edits to this scenario will be lost. Leave anyway?";
 
   // Unsaved edits are never dropped silently: leaving the page, the scenario or the revision asks.
-  useEffect(() => {
-    if (!dirty) return;
-    const onUnload = (e: BeforeUnloadEvent) => {
-      e.preventDefault();
-      e.returnValue = "";
-    };
-    window.addEventListener("beforeunload", onUnload);
-    const unguard = setLeaveGuard((next) =>
-      next.page === "scenario" && next.id === id && next.revision === revision
-        ? undefined
-        : leaveMessage,
-    );
-    return () => {
-      window.removeEventListener("beforeunload", onUnload);
-      unguard();
-    };
-  }, [dirty, id, revision]);
+  useLeaveGuard(
+    dirty
+      ? (next) =>
+          next.page === "scenario" && next.id === id && next.revision === revision
+            ? undefined
+            : leaveMessage
+      : undefined,
+  );
 
   const openRevision = (rev: number | undefined, discard = false) => {
     if (rev === revision) {

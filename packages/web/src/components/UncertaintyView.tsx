@@ -24,6 +24,17 @@ type Progress =
 
 const DEFAULT_MODELS = ["compromise", "weighted-median", "eum"];
 
+/** Where a finished run leaves the view: its result, or why there is none. */
+function progressOf(run: RunRecord): Progress {
+  const result = run.status === "done" ? readSimulationResult(run.result) : undefined;
+  if (result) return { status: "done", runId: run.id, result };
+  const message =
+    run.status === "done"
+      ? "this run has no readable result"
+      : (run.error ?? `the simulation ended as ${run.status}`);
+  return { status: "failed", runId: run.id, message };
+}
+
 /**
  * Monte Carlo on the server: start a simulation, follow its progress over server-sent events,
  * then show each model's outcome distribution on an issue — the headline, 50 / 80 / 95 %
@@ -61,19 +72,14 @@ export function UncertaintyView(props: UncertaintyViewProps) {
       ),
     [scenarioId],
   );
-  const open = useCallback(async (id: string) => {
-    try {
-      const run = await api.runRecord(id);
-      const result = readSimulationResult(run.result);
-      setProgress(
-        result
-          ? { status: "done", runId: run.id, result }
-          : { status: "failed", runId: run.id, message: "this run has no readable result" },
-      );
-    } catch (e) {
-      setProgress({ status: "failed", runId: id, message: (e as Error).message });
-    }
-  }, []);
+  const open = useCallback(
+    (id: string) =>
+      api.runRecord(id).then(
+        (run) => setProgress(progressOf(run)),
+        (e: Error) => setProgress({ status: "failed", runId: id, message: e.message }),
+      ),
+    [],
+  );
   useEffect(() => {
     void refreshPast().then((done) => {
       const latest = done.find((r) => r.revision === revision);
@@ -84,16 +90,8 @@ export function UncertaintyView(props: UncertaintyViewProps) {
   const finish = (run: RunRecord) => {
     source.current?.close();
     source.current = undefined;
-    const result = run.status === "done" ? readSimulationResult(run.result) : undefined;
     void refreshPast();
-    if (result) setProgress({ status: "done", runId: run.id, result });
-    else {
-      setProgress({
-        status: "failed",
-        runId: run.id,
-        message: run.error ?? `the simulation ended as ${run.status}`,
-      });
-    }
+    setProgress(progressOf(run));
   };
 
   const start = async () => {

@@ -1,9 +1,9 @@
-import type { Scenario, ValidationIssue } from "@entente/core";
+import { Id, type Scenario, type ValidationIssue } from "@entente/core";
 import { useState } from "react";
 import { appendAt, pathKey, removeAt, setAt } from "./draft-paths.ts";
 import { FieldInput, fieldId, problemsUnder } from "./FieldInput.tsx";
 import type { Section } from "./fields.ts";
-import { removeRef, renameRef } from "./scenario-refs.ts";
+import { countRefs, removeRef, renameRef } from "./scenario-refs.ts";
 
 export interface RecordSectionProps {
   section: Section;
@@ -70,7 +70,7 @@ function RecordForm(props: {
   const typedProblem =
     typed === undefined
       ? undefined
-      : !/^[A-Za-z][A-Za-z0-9_.-]{0,63}$/.test(typed)
+      : !Id.safeParse(typed).success
         ? "expected an id: a letter, then up to 63 letters, digits, '_', '-' or '.'"
         : taken(typed)
           ? `“${typed}” is already used`
@@ -84,7 +84,7 @@ function RecordForm(props: {
     onChange(next);
   };
   const remove = () => {
-    const uses = section.refKind ? countUses(scenario, id) : 0;
+    const uses = section.refKind ? countRefs(scenario, section.refKind, id) : 0;
     const what = `${section.noun} “${section.label(record)}”`;
     if (
       uses > 0 &&
@@ -148,28 +148,4 @@ function RecordForm(props: {
       </button>
     </fieldset>
   );
-}
-
-/** How many times an id appears as a value anywhere in the scenario, beside its own record. */
-function countUses(scenario: Scenario, id: string): number {
-  let n = 0;
-  const refKeys = new Set([
-    "actor",
-    "actors",
-    "ratifiers",
-    "issue",
-    "issues",
-    "source",
-    "sources",
-    "phase",
-    "phases",
-  ]);
-  const walk = (v: unknown, key?: string) => {
-    if (typeof v === "string") {
-      if (v === id && key !== undefined && refKeys.has(key)) n++;
-    } else if (Array.isArray(v)) for (const x of v) walk(x, key);
-    else if (v && typeof v === "object") for (const [k, x] of Object.entries(v)) walk(x, k);
-  };
-  walk(scenario);
-  return n;
 }

@@ -1,7 +1,7 @@
 import type { Scenario } from "@entente/core";
 import { describe, expect, it } from "vitest";
 import { getAt, removeAt, setAt } from "./draft-paths.ts";
-import { freshId, removeRef, renameRef } from "./scenario-refs.ts";
+import { countRefs, freshId, removeRef, renameRef } from "./scenario-refs.ts";
 
 const scenario: Scenario = {
   id: "t",
@@ -66,6 +66,12 @@ describe("renaming and removing what a scenario refers to", () => {
     const out = removeRef(scenario, "source", "s1");
     expect(out.actors[0]?.capability).toEqual({ value: 2, sources: [] });
     expect(out.stances[0]?.position).toEqual([{ value: 20, source: "s1" }]);
+  });
+
+  it("counts the references to a record", () => {
+    expect(countRefs(scenario, "actor", "a")).toBe(4); // a stance, ratifiers, a shock, a phase
+    expect(countRefs(scenario, "source", "s1")).toBe(3);
+    expect(countRefs(scenario, "issue", "nope")).toBe(0);
   });
 
   it("makes fresh ids", () => {

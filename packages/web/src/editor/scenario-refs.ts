@@ -55,6 +55,16 @@ function mapRefs(scenario: Scenario, kind: RefKind, f: (id: string) => string | 
   return walk(scenario, undefined, 0) as Scenario;
 }
 
+/** How many times the scenario refers to the record `id` of `kind` (beside the record itself). */
+export function countRefs(scenario: Scenario, kind: RefKind, id: string): number {
+  let n = 0;
+  mapRefs(scenario, kind, (x) => {
+    if (x === id) n++;
+    return x;
+  });
+  return n;
+}
+
 /** The scenario with id `from` of `kind` renamed to `to`, in its record and every reference. */
 export function renameRef(scenario: Scenario, kind: RefKind, from: string, to: string): Scenario {
   if (from === to) return scenario;

@@ -384,6 +384,10 @@ describe("importing, restoring and deleting", () => {
     expect(bad.status).toBe(400);
     expect(bad.body.errors[0]).toMatchObject({ line: 1, col: 1, path: "(file)" });
     expect(bad.body.errors[0].message).toMatch(/cannot tell the format/);
+    const badId = await call("POST", "/api/import", { name: "m.yaml", text: minimal, id: "1x" });
+    expect(badId.status).toBe(400);
+    expect(badId.body.errors[0]).toMatchObject({ path: "id" });
+    expect(badId.body.errors[0].message).toMatch(/^expected an id: a letter.*got "1x"$/);
     const noName = await call("POST", "/api/import", { text: minimal });
     expect(noName.status).toBe(400);
     expect(noName.body.errors[0].path).toBe("name");
