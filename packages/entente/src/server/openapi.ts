@@ -43,27 +43,28 @@ const standardErrors = {
   "413": { $ref: "#/components/responses/PayloadTooLarge" },
   "415": { $ref: "#/components/responses/UnsupportedMediaType" },
 };
-const analysisBody = (properties: Json, required: string[] = []): Json => ({
+/** A JSON object body with exactly these properties (required when any property is). */
+const jsonBody = (properties: Json, required: string[] = []): Json => ({
   required: required.length > 0,
   content: {
     "application/json": {
-      schema: {
-        type: "object",
-        additionalProperties: false,
-        required,
-        properties: {
-          revision: { type: "integer", minimum: 1, description: "Default: the latest" },
-          record: {
-            type: "boolean",
-            default: true,
-            description: "Record the run in the store (its id is returned as runId)",
-          },
-          ...properties,
-        },
-      },
+      schema: { type: "object", additionalProperties: false, required, properties },
     },
   },
 });
+const analysisBody = (properties: Json, required: string[] = []): Json =>
+  jsonBody(
+    {
+      revision: { type: "integer", minimum: 1, description: "Default: the latest" },
+      record: {
+        type: "boolean",
+        default: true,
+        description: "Record the run in the store (its id is returned as runId)",
+      },
+      ...properties,
+    },
+    required,
+  );
 /** Body fields of forecast and simulate that shape the outcome distributions. */
 const outcomeFields: Json = {
   calibration: {
@@ -238,31 +239,19 @@ export function openApiDocument(): Json {
           summary:
             "Create a scenario from an uploaded file: a scenario (YAML/JSON), a KTAB CSV or XML file, or an EUM table",
           security: writeSecurity,
-          requestBody: {
-            required: true,
-            content: {
-              "application/json": {
-                schema: {
-                  type: "object",
-                  required: ["name", "text"],
-                  additionalProperties: false,
-                  properties: {
-                    name: {
-                      type: "string",
-                      description: "The file's name (its extension tells scenario files apart)",
-                    },
-                    text: { type: "string", description: "The file's contents" },
-                    id: {
-                      type: "string",
-                      description: "The new scenario's id (default: the file's)",
-                    },
-                    author: { type: "string" },
-                    message: { type: "string" },
-                  },
-                },
+          requestBody: jsonBody(
+            {
+              name: {
+                type: "string",
+                description: "The file's name (its extension tells scenario files apart)",
               },
+              text: { type: "string", description: "The file's contents" },
+              id: { type: "string", description: "The new scenario's id (default: the file's)" },
+              author: { type: "string" },
+              message: { type: "string" },
             },
-          },
+            ["name", "text"],
+          ),
           responses: {
             "201": json(ref("ScenarioRevision"), "Created, with importedFrom naming the format"),
             "400": error(
@@ -300,22 +289,11 @@ export function openApiDocument(): Json {
               schema: { type: "integer", minimum: 1 },
             },
           ],
-          requestBody: {
-            required: false,
-            content: {
-              "application/json": {
-                schema: {
-                  type: "object",
-                  additionalProperties: false,
-                  properties: {
-                    baseRevision: { type: "integer", minimum: 1 },
-                    author: { type: "string" },
-                    message: { type: "string" },
-                  },
-                },
-              },
-            },
-          },
+          requestBody: jsonBody({
+            baseRevision: { type: "integer", minimum: 1 },
+            author: { type: "string" },
+            message: { type: "string" },
+          }),
           responses: {
             "201": json(ref("ScenarioRevision"), "Saved as the next revision"),
             "404": error("No such scenario or revision"),

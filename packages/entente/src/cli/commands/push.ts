@@ -1,7 +1,7 @@
-import { readFile } from "node:fs/promises";
 import { Command } from "@commander-js/extra-typings";
-import { formatDiagnostic } from "../../io/diagnostic.ts";
-import { readScenario } from "../../io/read-scenario.ts";
+import { formatDiagnostic, InputError } from "../../io/diagnostic.ts";
+import { readInputFile } from "../../io/read-input-file.ts";
+import { parseScenario } from "../../io/read-scenario.ts";
 import { CliError, type CliIO, EXIT } from "../io.ts";
 import { callServer, type ServerAnswer, serverMessage, serverUrl } from "../server-client.ts";
 
@@ -23,8 +23,12 @@ export function pushCommand(io: CliIO, env: NodeJS.ProcessEnv = process.env) {
     )
     .action(async (file, options) => {
       const server = serverUrl(options.server, env);
-      const { scenario } = await readScenario(file);
-      const text = await readFile(file, "utf8");
+      // Read once: the bytes are checked as `entente validate` checks them and sent as they are.
+      const bytes = await readInputFile(file, "a YAML or JSON scenario file");
+      const parsed = parseScenario(bytes, file);
+      if ("diagnostics" in parsed) throw new InputError(parsed.diagnostics);
+      const { scenario } = parsed;
+      const text = new TextDecoder().decode(bytes);
       const id = scenario.id;
       const meta = {
         ...(options.message === undefined ? {} : { message: options.message }),
