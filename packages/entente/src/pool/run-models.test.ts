@@ -28,5 +28,12 @@ describe("runModels", () => {
     // SMP runs on the built-in scenario (partial stances take no part in a dimension).
     expect(pooled.find((r) => r.model === "smp")?.unavailable).toBeUndefined();
     expect(seen).toEqual([0, ...models.map((_, i) => i + 1)]);
+    // In this thread, the same progress from 0.
+    const inThread: number[] = [];
+    await runModels(data, phases, models, {
+      workers: 0,
+      onProgress: (done) => inThread.push(done),
+    });
+    expect(inThread).toEqual(seen);
   });
 });

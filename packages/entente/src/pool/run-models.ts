@@ -39,6 +39,7 @@ export async function runModels(
     running.delete(model.label);
     options.onProgress?.(done, total, [...running]);
   };
+  options.onProgress?.(0, total, [...running]);
   if (workers <= 0) {
     return models.map((model) => {
       const run = modelSteps(model, data, phases, options.options?.[model.id]);
@@ -52,7 +53,6 @@ export async function runModels(
     .map((_, i) => i)
     .sort((a, b) => rank(models[a] as Model) - rank(models[b] as Model) || a - b);
   const results: ModelSteps[] = new Array(total);
-  options.onProgress?.(0, total, [...running]);
   await Promise.all(
     order.map(async (i) => {
       const model = models[i] as Model;
