@@ -95,15 +95,16 @@ export class KyselyStore implements Store {
       });
     } catch (e) {
       if (this.#traits.isUniqueViolation(e)) {
-        const deleted = await this.#live(id).then(
-          () => undefined,
-          (gone: Error) => gone.message,
-        );
+        const taken = await this.#db
+          .selectFrom("scenarios")
+          .select("deleted")
+          .where("id", "=", id)
+          .executeTakeFirst();
         throw new ConflictError(
           "exists",
-          deleted === undefined
-            ? `scenario "${id}" already exists; save a new revision of it instead`
-            : `${deleted.replace("restore it", "restore it or purge it")}; or pick another id`,
+          taken?.deleted
+            ? `${deletedMessage(id, taken.deleted, "restore it or purge it")}; or pick another id`
+            : `scenario "${id}" already exists; save a new revision of it instead`,
         );
       }
       throw e;
@@ -190,9 +191,7 @@ export class KyselyStore implements Store {
 
   async listDeletedScenarios(): Promise<DeletedScenario[]> {
     const rows = await this.#summaries({ deleted: true });
-    return rows
-      .map((row) => deletedSummary(row, row.deleted as string))
-      .sort((a, b) => (a.deleted < b.deleted ? 1 : a.deleted > b.deleted ? -1 : 0));
+    return rows.map((row) => deletedSummary(row, row.deleted as string));
   }
 
   async deleteScenario(id: string): Promise<DeletedScenario> {
@@ -281,7 +280,11 @@ export class KyselyStore implements Store {
       ])
       .where("s.deleted", filter.deleted ? "is not" : "is", null);
     if (filter.id !== undefined) query = query.where("s.id", "=", filter.id);
-    const rows = await query.orderBy("s.updated", "desc").orderBy("s.id").execute();
+    // Live ones by last update, deleted ones by when they were deleted; newest first.
+    const rows = await query
+      .orderBy(filter.deleted ? "s.deleted" : "s.updated", "desc")
+      .orderBy("s.id")
+      .execute();
     return rows.map((row) => ({
       id: row.id,
       title: row.title,
@@ -537,11 +540,13 @@ function scenarioNotFound(id: string): NotFoundError {
 }
 
 function scenarioDeleted(id: string, deleted: string): NotFoundError {
+  return new NotFoundError("scenario", deletedMessage(id, deleted, "restore it"));
+}
+
+/** "scenario "x" was deleted on …; <what> (…) before …, when it may be purged". */
+function deletedMessage(id: string, deleted: string, what: string): string {
   const until = purgeAfter(deleted).slice(0, 10);
-  return new NotFoundError(
-    "scenario",
-    `scenario "${id}" was deleted on ${deleted.slice(0, 10)}; restore it (POST /api/scenarios/${id}/restore, or the workbench's list of deleted scenarios) before ${until}, when it may be purged`,
-  );
+  return `scenario "${id}" was deleted on ${deleted.slice(0, 10)}; ${what} (POST /api/scenarios/${id}/restore, or the workbench's list of deleted scenarios) before ${until}, when it may be purged`;
 }
 
 /** When a scenario deleted at `deleted` may be purged. */
@@ -550,17 +555,7 @@ function purgeAfter(deleted: string): string {
 }
 
 function deletedSummary(summary: ScenarioSummary, deleted: string): DeletedScenario {
-  const { id, title, created, updated, latestRevision, latest } = summary;
-  return {
-    id,
-    title,
-    created,
-    updated,
-    latestRevision,
-    latest,
-    deleted,
-    purgeAfter: purgeAfter(deleted),
-  };
+  return { ...summary, deleted, purgeAfter: purgeAfter(deleted) };
 }
 
 function revisionRow(id: string, revision: number, input: NewRevision, now: string) {
