@@ -13,6 +13,8 @@ export interface Benchmark {
   repeat?: number;
   /** A line printed under the result (e.g. peak memory against its target). */
   note?: () => string;
+  /** Called after the timed runs (e.g. to stop the processes the benchmark started). */
+  teardown?: () => Promise<void>;
 }
 
 export interface Measurement {
@@ -62,7 +64,12 @@ export async function runBenchmarks(
   );
   for (const b of benchmarks) {
     if (filter && !b.name.includes(filter)) continue;
-    const seconds = await time(b.setup(), b.repeat ?? 5);
+    let seconds: number;
+    try {
+      seconds = await time(b.setup(), b.repeat ?? 5);
+    } finally {
+      await b.teardown?.();
+    }
     const ratio = seconds / base;
     const target =
       b.targetSeconds === undefined

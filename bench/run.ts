@@ -4,6 +4,7 @@ import { dealBenchmarks } from "./deals.bench.ts";
 import { runBenchmarks } from "./harness.ts";
 import { largeForecastBenchmarks } from "./large-forecast.bench.ts";
 import { modelBenchmarks } from "./models.bench.ts";
+import { queueBenchmarks, queueOverhead } from "./queue.bench.ts";
 import { reportBenchmarks } from "./report.bench.ts";
 import { simulationBenchmarks, speedUp } from "./simulate.bench.ts";
 
@@ -14,8 +15,10 @@ const results = await runBenchmarks(
     ...largeForecastBenchmarks,
     ...dealBenchmarks,
     ...simulationBenchmarks,
+    ...queueBenchmarks,
     ...reportBenchmarks,
   ],
   process.argv[2],
 );
 speedUp(results);
+queueOverhead(results);

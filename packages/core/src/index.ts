@@ -311,7 +311,11 @@ export {
   simulationReport,
 } from "./uncertainty/report.ts";
 export { type ShockData, sampleScenario, shockData } from "./uncertainty/sample-scenario.ts";
-export { type IssueSensitivity, sensitivity } from "./uncertainty/sensitivity.ts";
+export {
+  type IssueSensitivity,
+  SENSITIVITY_BASE_SAMPLES,
+  sensitivity,
+} from "./uncertainty/sensitivity.ts";
 export {
   type CompiledSimulation,
   compileSimulation,

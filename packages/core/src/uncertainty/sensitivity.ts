@@ -36,7 +36,13 @@ export interface IssueSensitivity {
  * so the indices are reproducible. `baseSamples` 0 gives the one-at-a-time sweeps only (no Sobol
  * indices, variance NaN), at the cost of 2d + 1 runs.
  */
-export function sensitivity(sim: CompiledSimulation, baseSamples = 512): IssueSensitivity[] {
+/** Base samples of a sensitivity analysis unless the caller asks for another number. */
+export const SENSITIVITY_BASE_SAMPLES = 512;
+
+export function sensitivity(
+  sim: CompiledSimulation,
+  baseSamples = SENSITIVITY_BASE_SAMPLES,
+): IssueSensitivity[] {
   const { base, models, inputs, shocks, phases, layout, plan, hash } = sim;
   const runOptions = models.map((m) => ({ ...plan.modelOptions?.[m.id], forecastOnly: true }));
   const d = inputs.length + shocks.length;

@@ -16,6 +16,7 @@ import { schemaCommand } from "./commands/schema.ts";
 import { serveCommand } from "./commands/serve.ts";
 import { mergeCommand, simulateCommand } from "./commands/simulate.ts";
 import { validateCommand } from "./commands/validate.ts";
+import { workerCommand } from "./commands/worker.ts";
 import { CliError, type CliIO, EXIT } from "./io.ts";
 
 /** The `entente` command with every subcommand, writing to `io`. */
@@ -33,6 +34,7 @@ export function createProgram(io: CliIO): Command {
     dealsCommand,
     reportCommand,
     serveCommand,
+    workerCommand,
     backtestCommand,
     calibrateCommand,
     ledgerCommand,

@@ -40,7 +40,7 @@ export async function runSimulation(
 ): Promise<SimulationSummary> {
   const all = options.shards ?? [...Array(shardCount(plan)).keys()];
   const workers = options.workers ?? defaultWorkers();
-  const total = all.reduce((n, s) => n + Math.min(plan.samples - s * SHARD_SIZE, SHARD_SIZE), 0);
+  const total = samplesIn(all, plan.samples);
   if (workers <= 0) {
     const sim = compileSimulation(plan);
     const parts: SimulationSummary[] = [];
@@ -60,7 +60,7 @@ export async function runSimulation(
     ? setInterval(() => options.onProgress?.(Atomics.load(progress, 0), total), 100)
     : undefined;
   try {
-    const key = `${plan.seed}:${scenarioHash(plan.scenario)}:${JSON.stringify({ ...plan, scenario: undefined })}`;
+    const key = planKey(plan);
     const batch = Math.max(1, Math.ceil(all.length / (workers * 8)));
     // Every queued task listens for the abort: say how many are expected.
     if (options.signal) setMaxListeners(Math.ceil(all.length / batch) + 16, options.signal);
@@ -75,6 +75,19 @@ export async function runSimulation(
   } finally {
     if (timer) clearInterval(timer);
   }
+}
+
+/** A plan's identity for the workers' compiled-plan cache (seed, scenario and options). */
+export function planKey(plan: SimulationPlan): string {
+  return `${plan.seed}:${scenarioHash(plan.scenario)}:${JSON.stringify({ ...plan, scenario: undefined })}`;
+}
+
+/** Samples in `shards` of a plan of `samples` (the last shard may be short). */
+export function samplesIn(shards: readonly number[], samples: number): number {
+  return shards.reduce(
+    (n, s) => n + Math.max(0, Math.min(samples - s * SHARD_SIZE, SHARD_SIZE)),
+    0,
+  );
 }
 
 /**

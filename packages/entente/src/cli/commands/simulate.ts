@@ -8,6 +8,7 @@ import {
   mergeSummaries,
   missingShards,
   type Scenario,
+  SENSITIVITY_BASE_SAMPLES,
   SHARD_SIZE,
   type SimulationPlan,
   type SimulationSummary,
@@ -24,10 +25,13 @@ import { InputError } from "../../io/diagnostic.ts";
 import { readCalibration } from "../../io/read-calibration.ts";
 import { readScenario } from "../../io/read-scenario.ts";
 import { closeSimulationPools, defaultWorkers, runSimulation } from "../../pool/run-simulation.ts";
+import { QueueUnavailableError, redactedUrl } from "../../queue/redis-connection.ts";
+import { runQueuedSensitivity, runQueuedSimulation } from "../../queue/run-queued.ts";
 import { shippedScenario } from "../default-scenario.ts";
 import { CliError, type CliIO, EXIT } from "../io.ts";
 import { progressBar } from "../progress.ts";
 import { DEFAULT_MODELS, modelIds, wholeAtLeast } from "./simulation-options.ts";
+import { redisUrl, requireRedis } from "./worker.ts";
 
 const PART_FORMAT = "entente-simulation-part/1";
 
@@ -70,6 +74,10 @@ export function simulateCommand(io: CliIO) {
       "run only part i of N (0-based) and write it with --out, for `entente merge`",
     )
     .option("-o, --out <file>", "write the part file here (with --shard)")
+    .option(
+      "--queue <redis-url>",
+      "run the shards on `entente worker` processes through this Redis server (BullMQ) instead of here",
+    )
     .option("--sensitivity", "also compute one-at-a-time and first-order Sobol sensitivity")
     .option("--deal <a,b>", "also estimate P(some package is preferred to no deal by both a and b)")
     .option("--deal-grid <n>", "grid points per issue for --deal (2–11)", "5")
@@ -149,20 +157,48 @@ export function simulateCommand(io: CliIO) {
         const to = Math.floor(((i + 1) * total) / n);
         shards = [...Array(to - from).keys()].map((k) => from + k);
       }
+      const queue = options.queue === undefined ? undefined : redisUrl(options.queue, "--queue");
+      if (queue) await requireRedis(queue);
       const controller = new AbortController();
       const onSigint = () => controller.abort();
       process.once("SIGINT", onSigint);
       const bar = progressBar(`simulating ${options.samples} samples`);
       let summary: SimulationSummary;
+      let extra: IssueSensitivity[] | undefined;
+      let stage = "";
       try {
-        summary = await runSimulation(plan, {
-          workers: options.workers ?? defaultWorkers(),
-          ...(shards ? { shards } : {}),
-          onProgress: bar.update,
-          signal: controller.signal,
-        });
+        summary = queue
+          ? await runQueuedSimulation(plan, {
+              redis: queue,
+              ...(shards ? { shards } : {}),
+              onProgress: bar.update,
+              onNoWorkers: () =>
+                io.stderr(
+                  `entente: no worker is listening on ${redactedUrl(queue)} yet; the shards wait in the queue until one starts (entente worker --redis …)\n`,
+                ),
+              signal: controller.signal,
+            })
+          : await runSimulation(plan, {
+              workers: options.workers ?? defaultWorkers(),
+              ...(shards ? { shards } : {}),
+              onProgress: bar.update,
+              signal: controller.signal,
+            });
+        if (options.sensitivity && !shards) {
+          stage = "sensitivity: ";
+          extra = queue
+            ? await runQueuedSensitivity(plan, SENSITIVITY_BASE_SAMPLES, {
+                redis: queue,
+                signal: controller.signal,
+              })
+            : sensitivity(compileSimulation(plan));
+        }
       } catch (e) {
         if (controller.signal.aborted) throw new CliError("cancelled", 130);
+        if (e instanceof QueueUnavailableError) throw new CliError(e.message, EXIT.invalidInput);
+        if (e instanceof ModelInputError) {
+          throw new CliError(`${stage}${e.message}`, EXIT.invalidInput);
+        }
         throw e;
       } finally {
         bar.stop();
@@ -184,15 +220,6 @@ export function simulateCommand(io: CliIO) {
         return;
       }
       const doc = simulationDocument(plan, summary);
-      let extra: IssueSensitivity[] | undefined;
-      try {
-        extra = options.sensitivity ? sensitivity(compileSimulation(plan)) : undefined;
-      } catch (e) {
-        if (e instanceof ModelInputError) {
-          throw new CliError(`sensitivity: ${e.message}`, EXIT.invalidInput);
-        }
-        throw e;
-      }
       io.stdout(render(doc, loaded.scenario, options.format as "table" | "json", extra));
     });
 }

@@ -1,0 +1,47 @@
+import { Redis } from "ioredis";
+import { checkRedisUrl } from "./redis-connection.ts";
+
+/** How often a server renews its runs' heartbeats, in ms. */
+export const HEARTBEAT_MS = 10_000;
+const key = (run: string) => `entente:run:${run}`;
+
+/**
+ * Which runs are alive, when several servers share one store: each server renews a short-lived
+ * Redis key for every run it holds (queued or running), so that a server starting up fails only
+ * the unfinished runs nobody holds — not those another server is computing.
+ */
+export class RunHeartbeat {
+  readonly #client: Redis;
+
+  constructor(url: string) {
+    this.#client = new Redis(checkRedisUrl(url), {
+      enableOfflineQueue: false,
+      maxRetriesPerRequest: 0,
+      retryStrategy: () => 1000,
+    });
+    this.#client.on("error", () => {}); // a missed beat only matters to a server starting now
+  }
+
+  /** Renew the keys of `runs` for three beats. Failures are ignored (Redis may be down). */
+  async beat(runs: Iterable<string>): Promise<void> {
+    const pipeline = this.#client.pipeline();
+    for (const run of runs) pipeline.set(key(run), "1", "PX", 3 * HEARTBEAT_MS);
+    if (pipeline.length > 0) await pipeline.exec().catch(() => {});
+  }
+
+  /** Drop a finished run's key. */
+  async end(run: string): Promise<void> {
+    await this.#client.del(key(run)).catch(() => {});
+  }
+
+  /** Whether each run is held by a live server (throws when Redis cannot be asked). */
+  async alive(runs: readonly string[]): Promise<boolean[]> {
+    if (runs.length === 0) return [];
+    const values = await this.#client.mget(runs.map(key));
+    return values.map((v) => v !== null);
+  }
+
+  close(): void {
+    this.#client.disconnect();
+  }
+}
