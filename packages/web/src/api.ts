@@ -107,10 +107,14 @@ export interface ServerInfo {
   health: Record<string, unknown>;
 }
 
+/** Times a request refused with 503 and `Retry-After` (the server is busy) is tried again. */
+const BUSY_RETRIES = 3;
+
 /**
  * One JSON request to the server: `body` (when given) is sent as JSON; the answer is parsed as
  * JSON, and any non-2xx answer is thrown as an {@link ApiError} whose message joins the
- * server's `{errors: [{path, message}]}`.
+ * server's `{errors: [{path, message}]}`. A 503 with `Retry-After` (the server refused the work
+ * before starting it) is tried again after the time it names, up to {@link BUSY_RETRIES} times.
  */
 export async function request<T>(method: string, url: string, body?: unknown): Promise<T> {
   const init: RequestInit = { method, headers: { accept: "application/json" } };
@@ -118,7 +122,15 @@ export async function request<T>(method: string, url: string, body?: unknown): P
     init.body = JSON.stringify(body);
     init.headers = { ...init.headers, "content-type": "application/json" };
   }
-  const response = await fetch(url, init);
+  let response = await fetch(url, init);
+  for (let retry = 0; retry < BUSY_RETRIES && response.status === 503; retry++) {
+    const header = response.headers.get("retry-after");
+    const seconds = header === null || header.trim() === "" ? Number.NaN : Number(header);
+    if (!Number.isFinite(seconds) || seconds < 0 || seconds > 30) break;
+    await response.body?.cancel();
+    await new Promise((resolve) => setTimeout(resolve, seconds * 1000));
+    response = await fetch(url, init);
+  }
   const text = await response.text();
   let parsed: unknown = text;
   try {

@@ -1,4 +1,6 @@
+import type { QueueStatus } from "../queue/queue-status.ts";
 import type { Store } from "../store/store.ts";
+import type { AnalysisPool } from "./analysis-pool.ts";
 import type { DealsHandler } from "./deals-extension.ts";
 import type { SimulationJobs } from "./simulation-jobs.ts";
 
@@ -6,6 +8,10 @@ import type { SimulationJobs } from "./simulation-jobs.ts";
 export interface AppDeps {
   store: Store;
   jobs: SimulationJobs;
+  /** Forecasts, runs and deal searches: on worker threads, cached, with a bounded queue. */
+  analyses: AnalysisPool;
+  /** The Redis queue's state, when the server has one (`REDIS_URL`). */
+  queue: QueueStatus | undefined;
   deals: DealsHandler | undefined;
   /** Most samples one simulation may ask for. */
   maxSamples: number;

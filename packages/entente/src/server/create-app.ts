@@ -1,19 +1,22 @@
 import { availableParallelism } from "node:os";
-import { Hono } from "hono";
+import { OpenAPIHono } from "@hono/zod-openapi";
+import type { Hono } from "hono";
 import { bodyLimit } from "hono/body-limit";
 import { cors } from "hono/cors";
 import { HTTPException } from "hono/http-exception";
 import type { ContentfulStatusCode } from "hono/utils/http-status";
 import { LedgerInputError } from "../ledger/ledger-input-error.ts";
+import { QueueStatus } from "../queue/queue-status.ts";
 import type { Store } from "../store/store.ts";
 import { ConflictError, NotFoundError } from "../store/store-errors.ts";
 import { requireHost, requireToken } from "./access-control.ts";
+import { AnalysisPool } from "./analysis-pool.ts";
 import { ApiError, type ApiErrorItem } from "./api-error.ts";
 import type { AppDeps } from "./app-deps.ts";
 import { corsOrigins } from "./cors-origins.ts";
 import type { DealsHandler } from "./deals-extension.ts";
 import { scenarioDeals } from "./deals-handler.ts";
-import { openApiDocument } from "./openapi.ts";
+import { serveOpenApi } from "./openapi-document.ts";
 import { DEFAULT_MAX_BODY_BYTES } from "./request-body.ts";
 import { analysisRoutes } from "./routes/analysis-routes.ts";
 import { ledgerRoutes } from "./routes/ledger-routes.ts";
@@ -24,6 +27,7 @@ import { scenarioRoutes } from "./routes/scenario-routes.ts";
 import { simulateRoute } from "./routes/simulate-route.ts";
 import { SimulationJobs } from "./simulation-jobs.ts";
 import { defaultWebDir, isolationHeaders, mountWebUi } from "./static-files.ts";
+import { rejectInvalid } from "./validation-hook.ts";
 
 /** Options of {@link createApp}. */
 export interface AppOptions {
@@ -40,6 +44,17 @@ export interface AppOptions {
   maxSamples?: number;
   /** Simulations run at once (default 1). */
   concurrentSimulations?: number;
+  /** Simulations one client (its address) may have queued or running at once (default 4). */
+  simulationsPerClient?: number;
+  /**
+   * Redis URL (`REDIS_URL`): simulations go to `entente worker` processes through the queue,
+   * and run here while Redis is unreachable or no worker listens.
+   */
+  redis?: string;
+  /** Threads for forecasts, runs and deal searches (default: the cores; 0: the event loop). */
+  analysisThreads?: number;
+  /** Analyses waiting for a thread, at most, before requests get 503 (default 32). */
+  maxQueuedAnalyses?: number;
   /**
    * Deal-space search behind `POST /api/scenarios/:id/deals`: default {@link scenarioDeals}
    * (as `entente deals`); `false` leaves it out, and the route answers 501.
@@ -55,7 +70,10 @@ export interface AppOptions {
 export type EntenteApp = Hono & {
   /** The background simulations. */
   readonly jobs: SimulationJobs;
-  /** Stop background simulations (recorded as failed) and wait for them to settle. */
+  /**
+   * Stop background simulations (recorded as failed) and wait for them to settle, then the
+   * analysis threads and the queue's connection.
+   */
   close(): Promise<void>;
 };
 
@@ -80,16 +98,27 @@ export function createApp(options: AppOptions): EntenteApp {
   const jobs = new SimulationJobs(store, {
     concurrency: options.concurrentSimulations ?? 1,
     log,
+    ...(options.redis === undefined ? {} : { redis: options.redis }),
+    ...(options.simulationsPerClient === undefined
+      ? {}
+      : { perClient: options.simulationsPerClient }),
   });
+  const analyses = new AnalysisPool({
+    threads: options.analysisThreads ?? availableParallelism(),
+    ...(options.maxQueuedAnalyses === undefined ? {} : { maxQueue: options.maxQueuedAnalyses }),
+  });
+  const queue = options.redis === undefined ? undefined : new QueueStatus(options.redis);
   const deps: AppDeps = {
     store,
     jobs,
+    analyses,
+    queue,
     deals: options.deals === false ? undefined : (options.deals ?? scenarioDeals),
     maxSamples,
     maxWorkers: availableParallelism(),
   };
 
-  const app = new Hono();
+  const app = new OpenAPIHono({ defaultHook: rejectInvalid });
   app.use("*", async (c, next) => {
     await next();
     c.res.headers.set("X-Content-Type-Options", "nosniff");
@@ -134,8 +163,7 @@ export function createApp(options: AppOptions): EntenteApp {
   app.route("/api", runRoutes(deps));
   app.route("/api", ledgerRoutes(deps));
   app.route("/api", reportRoute(deps));
-  const openapi = openApiDocument();
-  app.get("/openapi.json", (c) => c.json(openapi));
+  serveOpenApi(app);
   mountWebUi(app, options.webDir === false ? undefined : (options.webDir ?? defaultWebDir()));
 
   app.notFound((c) =>
@@ -153,7 +181,11 @@ export function createApp(options: AppOptions): EntenteApp {
     return c.json({ errors }, status);
   });
 
-  return Object.assign(app, { jobs, close: () => jobs.close() });
+  const close = async () => {
+    await jobs.close();
+    await Promise.all([analyses.close(), queue?.close()]);
+  };
+  return Object.assign(app, { jobs, close });
 }
 
 /** Status, error items and headers for anything a route threw; never a stack trace. */

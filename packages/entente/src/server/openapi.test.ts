@@ -71,4 +71,68 @@ describe("GET /openapi.json", () => {
     expect(scenario.required).toEqual(expect.arrayContaining(["id", "title", "actors"]));
     expect(scenario.$schema).toBeUndefined();
   });
+
+  it("describes request bodies and queries with their fields' types, from the schemas that check them", async () => {
+    const doc = (await callApi(app, "GET", "/openapi.json")).body;
+    const body = (path: string) =>
+      doc.paths[path].post.requestBody.content["application/json"].schema;
+    const simulate = body("/api/scenarios/{id}/simulate");
+    expect(simulate.additionalProperties).toBe(false);
+    expect(simulate.properties.samples).toEqual({
+      type: "integer",
+      minimum: 1,
+      maximum: 1_000_000,
+      default: 10_000,
+    });
+    expect(simulate.properties.distribution).toMatchObject({
+      type: "string",
+      enum: ["triangular", "uniform"],
+      default: "triangular",
+    });
+    expect(body("/api/scenarios/{id}/run").required).toEqual(["model"]);
+    const limit = doc.paths["/api/runs"].get.parameters.find(
+      (p: { name: string }) => p.name === "limit",
+    );
+    expect(limit).toMatchObject({
+      in: "query",
+      required: false,
+      schema: { type: "integer", minimum: 1, maximum: 1000 },
+    });
+  });
+
+  it("refuses a bad body or query with the message its documented schema gives", async () => {
+    const doc = (await callApi(app, "GET", "/openapi.json")).body;
+    const forecast =
+      doc.paths["/api/scenarios/{id}/forecast"].post.requestBody.content["application/json"].schema;
+    // The body is checked before the scenario is looked up: no scenario is needed.
+    const unknown = await callApi(app, "POST", "/api/scenarios/any/forecast", { model: "eum" });
+    expect(unknown.status).toBe(400);
+    expect(unknown.body.errors).toEqual([
+      {
+        path: "model",
+        message: `unknown field "model"; allowed: ${Object.keys(forecast.properties).join(", ")}`,
+      },
+    ]);
+    expect(Object.keys(forecast.properties)).toEqual([
+      "revision",
+      "phases",
+      "record",
+      "calibration",
+      "agreement",
+    ]);
+    const samples = await callApi(app, "POST", "/api/scenarios/any/simulate", {
+      samples: 0,
+      thresholds: { ceasefire: [50, "x"] },
+    });
+    expect(samples.status).toBe(400);
+    expect(samples.body.errors).toEqual([
+      { path: "samples", message: "expected a whole number from 1 to 1000000, got 0" },
+      { path: "thresholds.ceasefire", message: 'expected a list of numbers, got [50,"x"]' },
+    ]);
+    const limit = await callApi(app, "GET", "/api/runs?limit=1001");
+    expect(limit.status).toBe(400);
+    expect(limit.body.errors).toEqual([
+      { path: "limit", message: 'expected a whole number from 1 to 1000, got "1001"' },
+    ]);
+  });
 });

@@ -1,18 +1,34 @@
-import type { Context } from "hono";
+import { createMiddleware } from "hono/factory";
 import { ApiError } from "./api-error.ts";
 
 /** Largest request body accepted, in bytes, unless the app is given another limit. */
 export const DEFAULT_MAX_BODY_BYTES = 5 * 1024 * 1024;
 
 /**
- * The request's JSON body as a plain object; `{}` when the body is empty. A body that is not
- * `application/json` is refused with 415 (so that a web page elsewhere cannot post a form to
- * the local server), invalid JSON or a non-object with 400.
+ * The rules for a JSON body, before the route's schema checks it: an empty body is `{}`; any
+ * other must be sent as `application/json` (else 415, so that a web page elsewhere cannot post a
+ * form to the local server) and be a JSON object (else 400). The route's validator then reads
+ * the request as that JSON, whatever Content-Type it came with.
  */
-export async function readJsonObject(c: Context): Promise<Record<string, unknown>> {
+export const jsonObjectBody = createMiddleware(async (c, next) => {
   const text = await c.req.text();
-  if (text.trim() === "") return {};
-  const type = c.req.header("content-type") ?? "";
+  const empty = text.trim() === "";
+  if (!empty) checkJsonObject(text, c.req.header("content-type") ?? "");
+  const headers = new Headers(c.req.raw.headers);
+  headers.set("content-type", "application/json");
+  headers.delete("content-length");
+  c.req.raw = new Request(c.req.url, {
+    method: c.req.method,
+    headers,
+    body: empty ? "{}" : text,
+    signal: c.req.raw.signal,
+  });
+  c.req.bodyCache = {};
+  await next();
+});
+
+/** Refuse a body that is not JSON (415), not valid JSON or not an object (400). */
+function checkJsonObject(text: string, type: string): void {
   if (!/^application\/([\w.+-]+\+)?json\s*(;|$)/i.test(type)) {
     throw new ApiError(415, [
       {
@@ -36,5 +52,4 @@ export async function readJsonObject(c: Context): Promise<Record<string, unknown
       },
     ]);
   }
-  return value as Record<string, unknown>;
 }

@@ -1,15 +1,10 @@
-import { show, validateScenario } from "@entente/core";
+import { validateScenario } from "@entente/core";
 import { stringify as toYaml } from "yaml";
 import { parseLocated } from "../io/parse-document.ts";
 import { parseScenario } from "../io/read-scenario.ts";
 import type { NewRevision, ScenarioFormat } from "../store/records.ts";
-import { ApiError, type ApiErrorItem, badRequest, fromDiagnostic } from "./api-error.ts";
-import { onlyFields, optionalChoice, optionalInteger, optionalString } from "./body-fields.ts";
-
-/** Longest `author` accepted. */
-export const MAX_AUTHOR = 200;
-/** Longest `message` accepted. */
-export const MAX_MESSAGE = 2000;
+import { ApiError, type ApiErrorItem, fromDiagnostic } from "./api-error.ts";
+import type { Submission } from "./routes/scenario-schemas.ts";
 
 /** A checked scenario save: the revision to store and the revision it was based on. */
 export interface ScenarioSubmission {
@@ -17,61 +12,40 @@ export interface ScenarioSubmission {
   baseRevision: number | undefined;
 }
 
-const TEXT_FIELDS = ["text", "format", "baseRevision", "author", "message"] as const;
-const OBJECT_FIELDS = ["scenario", "format", "baseRevision", "author", "message"] as const;
-
 /**
- * Check the body of a scenario save. Three forms are accepted:
- * - `{ text, format?, baseRevision?, author?, message? }`: YAML or JSON text, checked exactly as
- *   `entente validate` checks a file, so problems come with line and column;
- * - `{ scenario, format?, baseRevision?, author?, message? }`: the scenario as a JSON object,
- *   stored as JSON text, or as YAML with `format: "yaml"`;
- * - the scenario object itself (no metadata).
- * `format` defaults to json when the text starts with `{`, else yaml. Scenario problems have the
- * CLI's paths (`stances.0.salience`); envelope problems the field's name. With
- * `requireBase` (PUT), `baseRevision` must be given. `urlId`, when given, must match the
- * scenario's own `id`. Throws {@link ApiError} 400 with every problem found.
+ * The revision a scenario save stores, from its checked body (`ScenarioSubmission` in
+ * scenario-schemas.ts): text is checked exactly as `entente validate` checks a file, so problems
+ * come with line and column; a scenario object is stored as JSON text, or as YAML with
+ * `format: "yaml"`. `format` of text defaults to json when the text starts with `{`, else yaml.
+ * Scenario problems have the CLI's paths (`stances.0.salience`). With `requireBase` (PUT),
+ * `baseRevision` must be given. `urlId`, when given, must match the scenario's own `id`. Throws
+ * {@link ApiError} 400 with every problem found.
  */
 export function parseScenarioSubmission(
-  body: Record<string, unknown>,
+  submission: Submission,
   options: { requireBase: boolean; urlId?: string },
 ): ScenarioSubmission {
   let revision: NewRevision;
-  let baseRevision: number | undefined;
   let locate: (path: string[]) => { line?: number; col?: number } = () => ({});
-  if (typeof body.text === "string" || "text" in body) {
-    onlyFields(body, TEXT_FIELDS);
-    if (typeof body.text !== "string") {
-      throw badRequest("text", `expected the scenario's YAML or JSON text, got ${show(body.text)}`);
-    }
-    const text = body.text;
-    const format = optionalChoice(body.format, "format", ["yaml", "json"]) ?? guessFormat(text);
-    baseRevision = optionalInteger(body.baseRevision, "baseRevision", 1);
-    const meta = metadata(body);
+  const { author, message, baseRevision } = submission;
+  const note = {
+    ...(author === undefined ? {} : { author }),
+    ...(message === undefined ? {} : { message }),
+  };
+  if (submission.form === "text") {
+    const { text } = submission;
+    const format = submission.format ?? guessFormat(text);
     const file = format === "json" ? "scenario.json" : "scenario.yaml";
     const parsed = parseScenario(new TextEncoder().encode(text), file);
     if ("diagnostics" in parsed) throw new ApiError(400, parsed.diagnostics.map(fromDiagnostic));
-    revision = { text, format, scenario: parsed.scenario, ...meta };
+    revision = { text, format, scenario: parsed.scenario, ...note };
     locate = (path) => {
       const doc = parseLocated(text, file);
       return "document" in doc ? doc.document.locate(path) : {};
     };
   } else {
-    const wrapped = "scenario" in body;
-    let document: unknown = body;
-    if (wrapped) {
-      onlyFields(body, OBJECT_FIELDS);
-      document = body.scenario;
-      if (document === null || typeof document !== "object" || Array.isArray(document)) {
-        throw badRequest(
-          "scenario",
-          `expected the scenario as a JSON object, got ${show(document)}`,
-        );
-      }
-      baseRevision = optionalInteger(body.baseRevision, "baseRevision", 1);
-    }
-    const meta = wrapped ? metadata(body) : {};
-    const asYaml = wrapped && optionalChoice(body.format, "format", ["yaml", "json"]) === "yaml";
+    const { scenario: document } = submission;
+    const asYaml = submission.form === "object" && submission.format === "yaml";
     const result = validateScenario(document);
     if (!result.ok) {
       throw new ApiError(
@@ -88,7 +62,7 @@ export function parseScenarioSubmission(
         : `${JSON.stringify(document, null, 2)}\n`,
       format: asYaml ? "yaml" : "json",
       scenario: result.scenario,
-      ...meta,
+      ...note,
     };
   }
   const problems: ApiErrorItem[] = [];
@@ -113,13 +87,4 @@ export function parseScenarioSubmission(
 /** json when the text starts with `{` (after blanks), else yaml (YAML reads JSON too). */
 function guessFormat(text: string): ScenarioFormat {
   return text.trimStart().startsWith("{") ? "json" : "yaml";
-}
-
-function metadata(body: Record<string, unknown>): { author?: string; message?: string } {
-  const author = optionalString(body.author, "author", MAX_AUTHOR);
-  const message = optionalString(body.message, "message", MAX_MESSAGE);
-  return {
-    ...(author === undefined ? {} : { author }),
-    ...(message === undefined ? {} : { message }),
-  };
 }

@@ -1,9 +1,11 @@
 import { setMaxListeners } from "node:events";
 import type { SimulationPlan } from "@entente/core";
 import { simulationDocument } from "../format/simulation.ts";
-import { runSensitivity, runSimulation } from "../pool/run-simulation.ts";
+import { HEARTBEAT_MS, RunHeartbeat } from "../queue/run-heartbeat.ts";
 import type { RunRecord } from "../store/records.ts";
 import type { Store } from "../store/store.ts";
+import { ConflictError } from "../store/store-errors.ts";
+import { sensitivitySomewhere, simulateSomewhere } from "./simulate-somewhere.ts";
 
 /** What a run's listeners hear: progress while it runs, then the finished run once. */
 export type RunEvent =
@@ -18,10 +20,19 @@ export interface SimulationJobsOptions {
   progressIntervalMs?: number;
   /** Where to report a failure to record a run's state (default: nowhere). */
   log?: (message: string) => void;
+  /**
+   * Redis URL: simulations go to `entente worker` processes through the shard queue; while
+   * Redis is unreachable or no worker listens, they run in this process instead.
+   */
+  redis?: string;
+  /** Simulations one client may have queued or running at once (default 4). */
+  perClient?: number;
 }
 
 interface Job {
   run: RunRecord;
+  /** Who asked (an address or token digest), for the per-client limit. */
+  client: string;
   plan: SimulationPlan;
   workers: number;
   controller: AbortController;
@@ -39,6 +50,10 @@ export class SimulationJobs {
   readonly #concurrency: number;
   readonly #interval: number;
   readonly #log: (message: string) => void;
+  readonly #redis: string | undefined;
+  readonly #perClient: number;
+  readonly #heartbeat: RunHeartbeat | undefined;
+  readonly #beating: NodeJS.Timeout | undefined;
   readonly #queue: Job[] = [];
   readonly #running = new Map<string, Job>();
   readonly #listeners = new Map<string, Set<(event: RunEvent) => void>>();
@@ -46,7 +61,7 @@ export class SimulationJobs {
   #closed = false;
 
   constructor(store: Store, options: SimulationJobsOptions = {}) {
-    const { concurrency = 1, progressIntervalMs = 250, log = () => {} } = options;
+    const { concurrency = 1, progressIntervalMs = 250, log = () => {}, perClient = 4 } = options;
     if (!Number.isSafeInteger(concurrency) || concurrency < 1) {
       throw new RangeError(`concurrency: expected a whole number ≥ 1, got ${concurrency}`);
     }
@@ -56,19 +71,91 @@ export class SimulationJobs {
     this.#store = store;
     this.#concurrency = concurrency;
     this.#interval = progressIntervalMs;
+    if (!Number.isSafeInteger(perClient) || perClient < 1) {
+      throw new RangeError(`perClient: expected a whole number ≥ 1, got ${perClient}`);
+    }
     this.#log = log;
+    this.#redis = options.redis;
+    this.#perClient = perClient;
+    if (options.redis) {
+      const heartbeat = new RunHeartbeat(options.redis);
+      this.#heartbeat = heartbeat;
+      this.#beating = setInterval(() => void heartbeat.beat(this.#held()), HEARTBEAT_MS);
+      this.#beating.unref();
+    }
+  }
+
+  /** Ids of the runs this process holds (queued or running). */
+  #held(): string[] {
+    return [...this.#queue.map((j) => j.run.id), ...this.#running.keys()];
+  }
+
+  /**
+   * At start-up, record as failed (with `error`) the unfinished runs that no server holds any
+   * more: all of them on one machine; with Redis, those without a live heartbeat (another
+   * server may be computing the rest). Returns how many were failed.
+   */
+  async failOrphaned(error: string): Promise<number> {
+    if (!this.#heartbeat) return this.#store.failUnfinishedRuns(error);
+    const runs = [
+      ...(await this.#store.listRuns({ status: "queued", limit: 1000 })),
+      ...(await this.#store.listRuns({ status: "running", limit: 1000 })),
+    ].filter((r) => !this.has(r.id));
+    let alive: boolean[];
+    try {
+      alive = await this.#heartbeat.alive(runs.map((r) => r.id));
+    } catch (e) {
+      this.#log(
+        `cannot ask Redis which runs other servers hold (${(e as Error).message}); unfinished runs are left as they are`,
+      );
+      return 0;
+    }
+    let failed = 0;
+    for (const [i, run] of runs.entries()) {
+      if (alive[i]) continue;
+      try {
+        await this.#store.updateRun(run.id, {
+          status: "failed",
+          error,
+          finished: new Date().toISOString(),
+        });
+        failed++;
+      } catch {
+        // It finished meanwhile.
+      }
+    }
+    return failed;
+  }
+
+  /** Simulations one client may have queued or running at once. */
+  get perClient(): number {
+    return this.#perClient;
+  }
+
+  /** How many simulations `client` has queued or running in this process. */
+  activeFor(client: string): number {
+    let n = 0;
+    for (const job of [...this.#queue, ...this.#running.values()]) if (job.client === client) n++;
+    return n;
   }
 
   /**
    * Queue a simulation for `run` (already recorded as `queued`) on `workers` threads; with
    * `sensitivity` (base samples), the result also carries one-at-a-time and Sobol sensitivity.
    */
-  submit(run: RunRecord, plan: SimulationPlan, workers: number, sensitivity?: number): void {
+  submit(
+    run: RunRecord,
+    plan: SimulationPlan,
+    workers: number,
+    sensitivity?: number,
+    client = "",
+  ): void {
     if (this.#closed) throw new Error("the server is stopping; no new simulations are started");
     const controller = new AbortController();
     // The pool adds one abort listener per task batch (up to 8 per worker).
     setMaxListeners(8 * workers + 8, controller.signal);
-    this.#queue.push({ run, plan, workers, controller, sensitivity });
+    this.#queue.push({ run, plan, workers, controller, sensitivity, client });
+    void this.#heartbeat?.beat([run.id]);
     this.#pump();
   }
 
@@ -83,7 +170,10 @@ export class SimulationJobs {
    */
   async cancel(id: string): Promise<RunRecord> {
     const queued = this.#queue.findIndex((j) => j.run.id === id);
-    if (queued >= 0) this.#queue.splice(queued, 1);
+    if (queued >= 0) {
+      this.#queue.splice(queued, 1);
+      void this.#heartbeat?.end(id);
+    }
     this.#running.get(id)?.controller.abort();
     const run = await this.#store.updateRun(id, {
       status: "cancelled",
@@ -130,6 +220,8 @@ export class SimulationJobs {
       }),
     );
     await Promise.all([...this.#settled]);
+    clearInterval(this.#beating);
+    this.#heartbeat?.close();
   }
 
   #pump(): void {
@@ -138,6 +230,7 @@ export class SimulationJobs {
       this.#running.set(job.run.id, job);
       const done = this.#execute(job).finally(() => {
         this.#running.delete(job.run.id);
+        void this.#heartbeat?.end(job.run.id);
         this.#settled.delete(done);
         this.#pump();
       });
@@ -146,7 +239,7 @@ export class SimulationJobs {
   }
 
   async #execute(job: Job): Promise<void> {
-    const { run, plan, workers, controller, sensitivity } = job;
+    const { run, plan, controller, sensitivity } = job;
     const id = run.id;
     const total = plan.samples;
     try {
@@ -163,10 +256,13 @@ export class SimulationJobs {
     let lastDone = 0;
     let writing: Promise<unknown> = Promise.resolve();
     try {
-      const summary = await runSimulation(plan, {
-        workers,
-        signal: controller.signal,
-        onProgress: (done, all) => {
+      const where = { redis: this.#redis, log: this.#log, name: `simulation ${id}` };
+      const summary = await simulateSomewhere(
+        plan,
+        job.workers,
+        controller.signal,
+        where,
+        (done, all) => {
           if (done === lastDone) return; // the pool reports every 100 ms, moved or not
           lastDone = done;
           this.#emit(id, { type: "progress", done, total: all });
@@ -175,10 +271,13 @@ export class SimulationJobs {
             lastWrite = now;
             writing = writing
               .then(() => this.#store.updateRun(id, { progressDone: done }))
-              .catch(() => {});
+              .catch((e) => {
+                // Cancelled through another server sharing the store: stop computing it.
+                if (e instanceof ConflictError) controller.abort();
+              });
           }
         },
-      });
+      );
       await writing;
       if (controller.signal.aborted) return;
       const document = simulationDocument(plan, summary);
@@ -187,10 +286,13 @@ export class SimulationJobs {
           ? document
           : {
               ...document,
-              sensitivity: await runSensitivity(plan, sensitivity, {
-                workers,
-                signal: controller.signal,
-              }),
+              sensitivity: await sensitivitySomewhere(
+                plan,
+                sensitivity,
+                job.workers,
+                controller.signal,
+                where,
+              ),
             };
       if (controller.signal.aborted) return;
       const finished = await this.#store.updateRun(id, {

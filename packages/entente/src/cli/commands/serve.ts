@@ -1,4 +1,5 @@
 import { Command } from "@commander-js/extra-typings";
+import { checkRedisUrl, pingRedis, redactedUrl } from "../../queue/redis-connection.ts";
 import { checkToken, LOOPBACK_HOSTS } from "../../server/access-control.ts";
 import { corsOrigins } from "../../server/cors-origins.ts";
 import { createApp } from "../../server/create-app.ts";
@@ -29,7 +30,7 @@ const port = (value: string) => {
 export function serveCommand(io: CliIO) {
   return new Command("serve")
     .description(
-      "serve the workbench's HTTP API (and web UI when built); data in SQLite (--data-dir, $ENTENTE_DATA_DIR, ~/.entente) or PostgreSQL ($DATABASE_URL); $ENTENTE_TOKEN guards changes",
+      "serve the workbench's HTTP API (and web UI when built); data in SQLite (--data-dir, $ENTENTE_DATA_DIR, ~/.entente) or PostgreSQL ($DATABASE_URL); $ENTENTE_TOKEN guards changes; $REDIS_URL sends simulations to `entente worker` processes",
     )
     .option("-p, --port <n>", "port to listen on (0: any free port)", port, 8080)
     .option(
@@ -47,35 +48,46 @@ export function serveCommand(io: CliIO) {
     )
     .action(async (options) => {
       const token = process.env.ENTENTE_TOKEN || undefined;
+      const redis = process.env.REDIS_URL || undefined;
       const loopback = isLoopback(options.host);
       // Options first, so that nothing is opened for a command that cannot run.
       try {
         if (token !== undefined) checkToken(token);
         corsOrigins(options.cors);
+        if (redis !== undefined) checkRedisUrl(redis);
       } catch (e) {
         const message = (e as Error).message
           .replace(/^token:/, "ENTENTE_TOKEN:")
-          .replace(/^cors:/, "--cors:");
+          .replace(/^cors:/, "--cors:")
+          .replace(/^expected a Redis URL/, "REDIS_URL: expected a Redis URL");
         throw new CliError(message, EXIT.invalidInput);
       }
       const store = await openCliStore(options.dataDir);
       try {
-        const interrupted = await store.failUnfinishedRuns(INTERRUPTED);
         const app = createApp({
           store,
           ...(token === undefined ? {} : { token }),
           ...(options.cors === undefined ? {} : { cors: options.cors }),
           ...(loopback ? { allowedHosts: loopbackNames(options.host) } : {}),
+          ...(redis === undefined ? {} : { redis }),
           log: (message) => io.stderr(`entente: ${message}\n`),
         });
+        const interrupted = await app.jobs.failOrphaned(INTERRUPTED);
         const server = await startServer(app, { host: options.host, port: options.port }).catch(
           (e: Error) => {
             throw new CliError(e.message);
           },
         );
         io.stderr(
-          `entente: serving on ${server.url} — store: ${store.dialect} ${store.location}${token ? "; changes need the ENTENTE_TOKEN" : ""}\n`,
+          `entente: serving on ${server.url} — store: ${store.dialect} ${store.location}${redis ? `; simulations on the queue at ${redactedUrl(redis)}` : ""}${token ? "; changes need the ENTENTE_TOKEN" : ""}\n`,
         );
+        if (redis) {
+          await pingRedis(redis).catch((e: Error) =>
+            io.stderr(
+              `entente: warning: ${e.message}; simulations run in this process until it answers\n`,
+            ),
+          );
+        }
         if (interrupted > 0) {
           io.stderr(`entente: ${interrupted} run(s) left unfinished earlier are marked failed\n`);
         }

@@ -269,8 +269,13 @@ describe("GET /api/models and /api/health", () => {
     expect(answer.body.models.map((m: { id: string }) => m.id)).toContain("compromise");
   });
 
-  it("says it is up, with its version and database", async () => {
+  it("says it is up, with its version, database and where simulations run", async () => {
     const answer = await call("GET", "/api/health");
-    expect(answer.body).toEqual({ status: "ok", version: "0.1.0", store: "sqlite" });
+    expect(answer.body).toEqual({
+      status: "ok",
+      version: "0.1.0",
+      store: "sqlite",
+      queue: { kind: "in-process" },
+    });
   });
 });

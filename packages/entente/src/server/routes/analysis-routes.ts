@@ -1,51 +1,52 @@
 import {
-  DEU3_CALIBRATION,
   getModel,
-  type Model,
   ModelInputError,
   prepareScenario,
   type RunOptions,
   resolveParams,
   type Scenario,
-  type ScenarioData,
 } from "@entente/core";
-import { type Context, Hono } from "hono";
-import { forecastDocument } from "../../format/forecast.ts";
-import { runDocument } from "../../format/run.ts";
+import { createRoute, OpenAPIHono, z } from "@hono/zod-openapi";
+import { createMiddleware } from "hono/factory";
+import type { ForecastDocument } from "../../format/forecast.ts";
 import type { RunKind } from "../../store/records.ts";
 import { ApiError, badRequest } from "../api-error.ts";
 import type { AppDeps } from "../app-deps.ts";
-import {
-  onlyFields,
-  optionalBoolean,
-  optionalChoice,
-  optionalInteger,
-  optionalString,
-  paramValues,
-} from "../body-fields.ts";
 import { DEALS_UNAVAILABLE } from "../deals-extension.ts";
-import { readJsonObject } from "../request-body.ts";
+import { scenarioDeals } from "../deals-handler.ts";
+import { fields, flag, paramValues, text, wholeNumber } from "../field-schemas.ts";
+import { jsonObjectBody } from "../request-body.ts";
+import {
+  errorResponse,
+  jsonBody,
+  jsonResponse,
+  modelId,
+  outcomeFields,
+  recordField,
+  revisionField,
+  ScenarioParams,
+  writeErrors,
+  writeSecurity,
+} from "../schemas.ts";
+import { analysisAnswer, DealsDocument, ForecastTable, RunDocument } from "./run-schemas.ts";
+
+const revisionNotFound = errorResponse("No such scenario or revision");
+const serverBusy = errorResponse(
+  "Too many analyses are waiting for a thread; nothing was done: try again after Retry-After seconds",
+);
 
 /**
  * The synchronous analyses of one revision (the latest unless the body names `revision`):
  * every model's forecast table, one model's run document, and — when configured — deal-space
  * search. Each is recorded as a finished run unless the body says `"record": false`.
  */
-export function analysisRoutes(deps: AppDeps): Hono {
+export function analysisRoutes(deps: AppDeps): OpenAPIHono {
   const { store } = deps;
-  const app = new Hono();
+  const app = new OpenAPIHono();
 
-  /** The revision the body asks for, prepared for the models. */
-  const load = async (c: Context, body: Record<string, unknown>) => {
-    const revision = optionalInteger(body.revision, "revision", 1);
-    const saved = await store.getScenario(c.req.param("id") as string, revision);
-    return { saved, data: prepareScenario(saved.scenario) };
-  };
-
-  /** Record a finished synchronous run (unless `record` is false) and build the response. */
-  const respond = async (
-    c: Context,
-    body: Record<string, unknown>,
+  /** Record a finished synchronous run (unless `record` is false) and build the answer. */
+  const respond = async <T>(
+    record: boolean,
     run: {
       kind: RunKind;
       scenarioId: string;
@@ -53,10 +54,9 @@ export function analysisRoutes(deps: AppDeps): Hono {
       model: string | null;
       parameters: Record<string, unknown>;
       started: string;
-      result: unknown;
+      result: T;
     },
   ) => {
-    const record = optionalBoolean(body.record, "record", true);
     let runId: string | null = null;
     if (record) {
       const saved = await store.createRun({
@@ -66,133 +66,217 @@ export function analysisRoutes(deps: AppDeps): Hono {
       });
       runId = saved.id;
     }
-    return c.json({
-      runId,
-      scenarioId: run.scenarioId,
-      revision: run.revision,
-      result: run.result,
-    });
+    return { runId, scenarioId: run.scenarioId, revision: run.revision, result: run.result };
   };
 
-  app.post("/scenarios/:id/forecast", async (c) => {
-    const body = await readJsonObject(c);
-    onlyFields(body, ["revision", "phases", "record", "calibration", "agreement"]);
-    const usePhases = optionalBoolean(body.phases, "phases", true);
-    const calibration =
-      optionalChoice(body.calibration, "calibration", ["default", "none"]) ?? "default";
-    const agreement = optionalBoolean(body.agreement, "agreement", true);
-    optionalBoolean(body.record, "record", true);
-    const started = new Date().toISOString();
-    const { saved, data } = await load(c, body);
-    const result = forecastDocument(saved.scenario, data, {
-      phases: usePhases,
-      calibration: calibration === "none" ? null : DEU3_CALIBRATION,
-      agreement,
-    });
-    return respond(c, body, {
-      kind: "forecast",
-      scenarioId: saved.scenarioId,
-      revision: saved.revision,
-      model: null,
-      parameters: { phases: usePhases, calibration, agreement },
-      started,
-      result,
-    });
-  });
+  app.openapi(
+    createRoute({
+      method: "post",
+      path: "/scenarios/{id}/forecast",
+      operationId: "forecast",
+      summary:
+        "Every model's point forecast per issue (through the scenario's phases), with its calibrated outcome distribution and each phase's chance of agreement",
+      security: writeSecurity,
+      middleware: [jsonObjectBody],
+      request: {
+        params: ScenarioParams,
+        body: jsonBody(
+          fields({
+            revision: revisionField,
+            phases: flag().default(true).describe("Forecast through the scenario's phases"),
+            record: recordField,
+            ...outcomeFields,
+          }),
+        ),
+      },
+      responses: {
+        200: jsonResponse(analysisAnswer(ForecastTable), "The forecast table"),
+        400: errorResponse("Bad body"),
+        404: revisionNotFound,
+        503: serverBusy,
+        ...writeErrors,
+      },
+    }),
+    async (c) => {
+      const { revision, phases, record, calibration, agreement } = c.req.valid("json");
+      const started = new Date().toISOString();
+      const saved = await store.getScenario(c.req.valid("param").id, revision);
+      const result = (await deps.analyses.run({
+        kind: "forecast",
+        scenario: saved.scenario,
+        phases,
+        calibration,
+        agreement,
+      })) as ForecastDocument;
+      const answer = await respond(record, {
+        kind: "forecast",
+        scenarioId: saved.scenarioId,
+        revision: saved.revision,
+        model: null,
+        parameters: { phases, calibration, agreement },
+        started,
+        result,
+      });
+      return c.json(answer, 200);
+    },
+  );
 
-  app.post("/scenarios/:id/run", async (c) => {
-    const body = await readJsonObject(c);
-    onlyFields(body, ["model", "preset", "params", "rounds", "revision", "record"]);
-    if (body.model === undefined) {
-      throw badRequest("model", "missing: name the model to run (GET /api/models lists them)");
-    }
-    const model = lookupModel(body.model);
-    const preset = optionalString(body.preset, "preset", 100);
-    const params = paramValues(body.params);
-    const rounds = optionalInteger(body.rounds, "rounds", 1);
-    if (rounds !== undefined) {
-      if (!model.params.some((p) => p.name === "rounds")) {
-        throw badRequest("rounds", `model "${model.id}" has no rounds; it is not dynamic`);
+  app.openapi(
+    createRoute({
+      method: "post",
+      path: "/scenarios/{id}/run",
+      operationId: "runModel",
+      summary: "One model on every issue: the `entente run` JSON document",
+      security: writeSecurity,
+      middleware: [jsonObjectBody],
+      request: {
+        params: ScenarioParams,
+        body: jsonBody(
+          fields({
+            model: modelId,
+            preset: text(100).optional(),
+            params: paramValues().optional(),
+            rounds: wholeNumber(1).optional().describe("Dynamic models only"),
+            revision: revisionField,
+            record: recordField,
+          }),
+          true,
+        ),
+      },
+      responses: {
+        200: jsonResponse(analysisAnswer(RunDocument), "The run document"),
+        400: errorResponse("Unknown model, preset or parameter, or a bad value"),
+        404: revisionNotFound,
+        503: serverBusy,
+        422: errorResponse("The scenario lacks an input the model needs"),
+        ...writeErrors,
+      },
+    }),
+    async (c) => {
+      const body = c.req.valid("json");
+      const { preset, rounds, revision, record } = body;
+      const model = getModel(body.model);
+      const params = { ...body.params };
+      if (rounds !== undefined) {
+        if (!model.params.some((p) => p.name === "rounds")) {
+          throw badRequest("rounds", `model "${model.id}" has no rounds; it is not dynamic`);
+        }
+        params.rounds = rounds;
       }
-      params.rounds = rounds;
-    }
-    optionalBoolean(body.record, "record", true);
-    const options: RunOptions = { ...(preset === undefined ? {} : { preset }), params };
-    let resolved: Record<string, unknown>;
-    try {
-      resolved = { ...resolveParams(model, options) };
-    } catch (e) {
-      if (e instanceof RangeError) {
-        throw badRequest(
-          preset !== undefined && /preset/.test(e.message) ? "preset" : "params",
-          e.message,
-        );
+      const options: RunOptions = { ...(preset === undefined ? {} : { preset }), params };
+      let resolved: Record<string, unknown>;
+      try {
+        resolved = { ...resolveParams(model, options) };
+      } catch (e) {
+        if (e instanceof RangeError) {
+          throw badRequest(
+            preset !== undefined && /preset/.test(e.message) ? "preset" : "params",
+            e.message,
+          );
+        }
+        throw e;
       }
-      throw e;
-    }
-    const started = new Date().toISOString();
-    const { saved, data } = await load(c, body);
-    const result = runModel(model, data, options);
-    return respond(c, body, {
-      kind: "run",
-      scenarioId: saved.scenarioId,
-      revision: saved.revision,
-      model: model.id,
-      parameters: { ...(preset === undefined ? {} : { preset }), params: resolved },
-      started,
-      result: runDocument(data, result, resolved, preset),
-    });
-  });
+      const started = new Date().toISOString();
+      const saved = await store.getScenario(c.req.valid("param").id, revision);
+      const result = await analysed(
+        deps.analyses.run({
+          kind: "run",
+          scenario: saved.scenario,
+          model: model.id,
+          options,
+          resolved,
+          preset,
+        }),
+        "params",
+      );
+      const answer = await respond(record, {
+        kind: "run",
+        scenarioId: saved.scenarioId,
+        revision: saved.revision,
+        model: model.id,
+        parameters: { ...(preset === undefined ? {} : { preset }), params: resolved },
+        started,
+        result: result as z.output<typeof RunDocument>,
+      });
+      return c.json(answer, 200);
+    },
+  );
 
-  app.post("/scenarios/:id/deals", async (c) => {
-    const handler = deps.deals;
-    if (!handler) throw new ApiError(501, [{ path: "(route)", message: DEALS_UNAVAILABLE }]);
-    const body = await readJsonObject(c);
-    const started = new Date().toISOString();
-    const { saved, data } = await load(c, body);
-    const { revision: _revision, record: _record, ...rest } = body;
-    let result: unknown;
-    try {
-      result = await handler({ scenario: saved.scenario as Scenario, data, body: rest });
-    } catch (e) {
-      if (e instanceof RangeError) throw badRequest("(body)", e.message);
-      if (e instanceof ModelInputError)
-        throw new ApiError(422, [{ path: "(scenario)", message: e.message }]);
-      throw e;
-    }
-    return respond(c, body, {
-      kind: "deals",
-      scenarioId: saved.scenarioId,
-      revision: saved.revision,
-      model: null,
-      parameters: rest,
-      started,
-      result,
-    });
-  });
+  const handler = deps.deals;
+  const analysisFields = { revision: revisionField, record: recordField };
+  app.openapi(
+    createRoute({
+      method: "post",
+      path: "/scenarios/{id}/deals",
+      operationId: "deals",
+      summary:
+        "Package deals between two actors, as `entente deals --format json` (501 when the server was built without it)",
+      security: writeSecurity,
+      middleware: [
+        createMiddleware(async (_c, next) => {
+          if (!handler) throw new ApiError(501, [{ path: "(route)", message: DEALS_UNAVAILABLE }]);
+          await next();
+        }),
+        jsonObjectBody,
+      ],
+      request: {
+        params: ScenarioParams,
+        body: jsonBody(
+          handler?.fields
+            ? fields({ ...handler.fields, ...analysisFields })
+            : z.looseObject(analysisFields),
+        ),
+      },
+      responses: {
+        200: jsonResponse(analysisAnswer(DealsDocument), "The deal analysis"),
+        400: errorResponse("Unknown party, field or parameter, or a bad value"),
+        404: revisionNotFound,
+        503: serverBusy,
+        501: errorResponse("Deal-space search is not available in this server"),
+        ...writeErrors,
+      },
+    }),
+    async (c) => {
+      const { revision, record, ...rest } = c.req.valid("json");
+      const started = new Date().toISOString();
+      const saved = await store.getScenario(c.req.valid("param").id, revision);
+      const scenario = saved.scenario as Scenario;
+      // The built-in search runs on the analysis threads; another handler here, as given.
+      const result = await analysed(
+        handler === scenarioDeals
+          ? deps.analyses.run({ kind: "deals", scenario, body: rest })
+          : (async () => handler?.({ scenario, data: prepareScenario(scenario), body: rest }))(),
+        "(body)",
+      );
+      const answer = await respond(record, {
+        kind: "deals",
+        scenarioId: saved.scenarioId,
+        revision: saved.revision,
+        model: null,
+        parameters: rest,
+        started,
+        // As the configured handler returns it: the default one's is a DealsDocument.
+        result: result as z.output<typeof DealsDocument>,
+      });
+      return c.json(answer, 200);
+    },
+  );
 
   return app;
 }
 
-function lookupModel(id: unknown): Model {
-  if (typeof id !== "string")
-    throw badRequest("model", `expected a model id, got ${JSON.stringify(id)}`);
+/**
+ * An analysis' result; a scenario that lacks an input a model needs is a 422, a bad option a
+ * 400 at `path`.
+ */
+async function analysed(result: Promise<unknown>, path: string): Promise<unknown> {
   try {
-    return getModel(id);
-  } catch (e) {
-    throw badRequest("model", (e as Error).message);
-  }
-}
-
-/** Run a model; a scenario that lacks its inputs is a 422, bad options a 400. */
-function runModel(model: Model, data: ScenarioData, options: RunOptions) {
-  try {
-    return model.run(data, options);
+    return await result;
   } catch (e) {
     if (e instanceof ModelInputError) {
       throw new ApiError(422, [{ path: "(scenario)", message: e.message }]);
     }
-    if (e instanceof RangeError) throw badRequest("params", e.message);
+    if (e instanceof RangeError) throw badRequest(path, e.message);
     throw e;
   }
 }

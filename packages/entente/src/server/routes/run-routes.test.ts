@@ -204,6 +204,34 @@ describe("background simulations", () => {
     ]);
   });
 
+  it("refuses a client more simulations at once than the server allows: 429 with Retry-After", async () => {
+    const limited = createApp({ store, webDir: false, simulationsPerClient: 2 });
+    try {
+      const body = { samples: 200_000, workers: 1 };
+      const path = "/api/scenarios/budapest-2025/simulate";
+      const started = [
+        await callApi(limited, "POST", path, body),
+        await callApi(limited, "POST", path, body),
+      ];
+      expect(started.map((a) => a.status)).toEqual([202, 202]);
+      const refused = await callApi(limited, "POST", path, body);
+      expect(refused.status).toBe(429);
+      expect(refused.headers.get("retry-after")).toBe("10");
+      expect(refused.body.errors).toEqual([
+        {
+          path: "(client)",
+          message:
+            "you already have 2 simulations queued or running here (at most 2 at once); wait for one to finish or cancel one",
+        },
+      ]);
+      // A finished (here: cancelled) one frees its place.
+      await callApi(limited, "DELETE", `/api/runs/${started[1]?.body.id}`);
+      expect((await callApi(limited, "POST", path, { samples: 10, workers: 1 })).status).toBe(202);
+    } finally {
+      await limited.close();
+    }
+  });
+
   it("records a stopping server's simulations as failed", async () => {
     const started = await call("POST", "/api/scenarios/budapest-2025/simulate", {
       samples: 200_000,

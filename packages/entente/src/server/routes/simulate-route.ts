@@ -1,16 +1,29 @@
 import {
   compileSimulation,
   DEU3_CALIBRATION,
-  getModel,
   models as registered,
   type SimulationPlan,
 } from "@entente/core";
-import { Hono } from "hono";
+import { getConnInfo } from "@hono/node-server/conninfo";
+import { createRoute, OpenAPIHono, z } from "@hono/zod-openapi";
+import type { Context } from "hono";
 import { defaultWorkers } from "../../pool/run-simulation.ts";
-import { badRequest } from "../api-error.ts";
+import { ApiError, badRequest } from "../api-error.ts";
 import type { AppDeps } from "../app-deps.ts";
-import { onlyFields, optionalBoolean, optionalChoice, optionalInteger } from "../body-fields.ts";
-import { readJsonObject } from "../request-body.ts";
+import { asAWhole, choice, fields, flag, wholeNumber } from "../field-schemas.ts";
+import { jsonObjectBody } from "../request-body.ts";
+import {
+  errorResponse,
+  jsonBody,
+  jsonResponse,
+  modelId,
+  outcomeFields,
+  revisionField,
+  ScenarioParams,
+  writeErrors,
+  writeSecurity,
+} from "../schemas.ts";
+import { RunRecord } from "./run-schemas.ts";
 
 /** Models simulated when the body names none (as `entente simulate`). */
 export const DEFAULT_SIMULATION_MODELS = ["compromise", "weighted-median", "eum"];
@@ -24,119 +37,148 @@ export const DEFAULT_SEED = 42;
  * background; answers 202 with the run and its `Location`. Progress and the result are at
  * `/api/runs/:id` and `/api/runs/:id/events`.
  */
-export function simulateRoute(deps: AppDeps): Hono {
+export function simulateRoute(deps: AppDeps): OpenAPIHono {
   const { store, jobs } = deps;
-  const app = new Hono();
-  app.post("/scenarios/:id/simulate", async (c) => {
-    const body = await readJsonObject(c);
-    onlyFields(body, [
-      "samples",
-      "seed",
-      "models",
-      "workers",
-      "distribution",
-      "thresholds",
-      "revision",
-      "sensitivity",
-      "sensitivitySamples",
-      "calibration",
-      "agreement",
-    ]);
-    const samples = optionalInteger(body.samples, "samples", 1, deps.maxSamples) ?? DEFAULT_SAMPLES;
-    const seed = optionalInteger(body.seed, "seed", 0) ?? DEFAULT_SEED;
-    const workers =
-      optionalInteger(body.workers, "workers", 1, deps.maxWorkers) ??
-      Math.min(defaultWorkers(), deps.maxWorkers);
-    const distribution =
-      optionalChoice(body.distribution, "distribution", ["triangular", "uniform"]) ?? "triangular";
-    const models = modelIds(body.models);
-    const thresholds = thresholdMap(body.thresholds);
-    const revision = optionalInteger(body.revision, "revision", 1);
-    const withSensitivity = optionalBoolean(body.sensitivity, "sensitivity", false);
-    const sensitivitySamples =
-      optionalInteger(body.sensitivitySamples, "sensitivitySamples", 16, 4096) ?? 128;
-    const calibration =
-      optionalChoice(body.calibration, "calibration", ["default", "none"]) ?? "default";
-    const agreement = optionalBoolean(body.agreement, "agreement", true);
-    const saved = await store.getScenario(c.req.param("id"), revision);
-    const plan: SimulationPlan = {
-      scenario: saved.scenario,
-      samples,
-      seed,
-      models,
-      distribution,
-      thresholds,
-      calibration: calibration === "none" ? null : DEU3_CALIBRATION,
-      agreement,
-    };
-    try {
-      compileSimulation(plan);
-    } catch (e) {
-      if (e instanceof RangeError) throw badRequest("(plan)", e.message);
-      throw e;
-    }
-    const run = await store.createRun({
-      scenarioId: saved.scenarioId,
-      revision: saved.revision,
-      kind: "simulate",
-      model: models.join(","),
-      parameters: {
+  const app = new OpenAPIHono();
+  app.openapi(
+    createRoute({
+      method: "post",
+      path: "/scenarios/{id}/simulate",
+      operationId: "simulate",
+      summary: "Start a Monte Carlo simulation in the background",
+      security: writeSecurity,
+      middleware: [jsonObjectBody],
+      request: {
+        params: ScenarioParams,
+        body: jsonBody(
+          fields({
+            samples: wholeNumber(1, deps.maxSamples).default(DEFAULT_SAMPLES),
+            seed: wholeNumber(0).default(DEFAULT_SEED),
+            models: z
+              .array(modelId, {
+                error: (issue) =>
+                  `expected a non-empty list of model ids, got ${JSON.stringify(issue.input)}`,
+              })
+              .min(1)
+              .default(() =>
+                DEFAULT_SIMULATION_MODELS.filter((id) => registered.some((m) => m.id === id)),
+              ),
+            workers: wholeNumber(1, deps.maxWorkers)
+              .optional()
+              .describe("Worker threads (default: the machine's cores)"),
+            distribution: choice(["triangular", "uniform"]).default("triangular"),
+            thresholds: z
+              .record(
+                z.string(),
+                asAWhole(
+                  z.array(z.number()),
+                  (value) => `expected a list of numbers, got ${JSON.stringify(value)}`,
+                ),
+                {
+                  error: (issue) =>
+                    `expected { issueId: [numbers] }, got ${JSON.stringify(issue.input)}`,
+                },
+              )
+              .default({})
+              .describe("Extra P(outcome ≥ x) thresholds per issue id"),
+            revision: revisionField,
+            sensitivity: flag()
+              .default(false)
+              .describe(
+                "Add one-at-a-time (tornado) and first-order Sobol sensitivity to the result",
+              ),
+            sensitivitySamples: wholeNumber(16, 4096)
+              .default(128)
+              .describe("Base samples N of the Sobol design (N·(inputs + 2) runs)"),
+            ...outcomeFields,
+          }),
+        ),
+      },
+      responses: {
+        202: {
+          ...jsonResponse(
+            RunRecord.extend({ links: z.object({ self: z.string(), events: z.string() }) }),
+            "Queued; follow it at Location or its events",
+          ),
+          headers: z.object({ Location: z.string() }),
+        },
+        400: errorResponse("Bad plan (samples, seed, models, workers, thresholds)"),
+        404: errorResponse("No such scenario or revision"),
+        429: errorResponse(
+          "This client already has as many simulations queued or running as the server allows (see Retry-After)",
+        ),
+        ...writeErrors,
+      },
+    }),
+    async (c) => {
+      const body = c.req.valid("json");
+      const { samples, seed, models, distribution, thresholds, revision } = body;
+      const workers = body.workers ?? Math.min(defaultWorkers(), deps.maxWorkers);
+      const { sensitivity: withSensitivity, sensitivitySamples, calibration, agreement } = body;
+      const client = clientAddress(c);
+      const active = jobs.activeFor(client);
+      if (active >= jobs.perClient) {
+        throw new ApiError(
+          429,
+          [
+            {
+              path: "(client)",
+              message: `you already have ${active} simulations queued or running here (at most ${jobs.perClient} at once); wait for one to finish or cancel one`,
+            },
+          ],
+          { "Retry-After": "10" },
+        );
+      }
+      const saved = await store.getScenario(c.req.valid("param").id, revision);
+      const plan: SimulationPlan = {
+        scenario: saved.scenario,
         samples,
         seed,
         models,
-        workers,
         distribution,
         thresholds,
-        calibration,
+        calibration: calibration === "none" ? null : DEU3_CALIBRATION,
         agreement,
-        ...(withSensitivity ? { sensitivitySamples } : {}),
-      },
-      seed,
-      progressTotal: samples,
-    });
-    jobs.submit(run, plan, workers, withSensitivity ? sensitivitySamples : undefined);
-    const self = `/api/runs/${run.id}`;
-    c.header("Location", self);
-    return c.json({ ...run, links: { self, events: `${self}/events` } }, 202);
-  });
+      };
+      try {
+        compileSimulation(plan);
+      } catch (e) {
+        if (e instanceof RangeError) throw badRequest("(plan)", e.message);
+        throw e;
+      }
+      const run = await store.createRun({
+        scenarioId: saved.scenarioId,
+        revision: saved.revision,
+        kind: "simulate",
+        model: models.join(","),
+        parameters: {
+          samples,
+          seed,
+          models,
+          workers,
+          distribution,
+          thresholds,
+          calibration,
+          agreement,
+          ...(withSensitivity ? { sensitivitySamples } : {}),
+        },
+        seed,
+        progressTotal: samples,
+      });
+      jobs.submit(run, plan, workers, withSensitivity ? sensitivitySamples : undefined, client);
+      const self = `/api/runs/${run.id}`;
+      c.header("Location", self);
+      return c.json({ ...run, links: { self, events: `${self}/events` } }, 202);
+    },
+  );
   return app;
 }
 
-function modelIds(value: unknown): string[] {
-  if (value === undefined) {
-    return DEFAULT_SIMULATION_MODELS.filter((id) => registered.some((m) => m.id === id));
+/** Who is asking, for the per-client limit: the peer's address ("" for in-process requests). */
+function clientAddress(c: Context): string {
+  try {
+    return getConnInfo(c).remote.address ?? "";
+  } catch {
+    return ""; // not over a socket (app.request in tests)
   }
-  if (!Array.isArray(value) || value.length === 0) {
-    throw badRequest(
-      "models",
-      `expected a non-empty list of model ids, got ${JSON.stringify(value)}`,
-    );
-  }
-  return value.map((id, i) => {
-    if (typeof id !== "string")
-      throw badRequest(`models.${i}`, `expected a model id, got ${JSON.stringify(id)}`);
-    try {
-      return getModel(id).id;
-    } catch (e) {
-      throw badRequest(`models.${i}`, (e as Error).message);
-    }
-  });
-}
-
-function thresholdMap(value: unknown): Record<string, number[]> {
-  if (value === undefined) return {};
-  if (value === null || typeof value !== "object" || Array.isArray(value)) {
-    throw badRequest("thresholds", `expected { issueId: [numbers] }, got ${JSON.stringify(value)}`);
-  }
-  const out: Record<string, number[]> = {};
-  for (const [issue, list] of Object.entries(value)) {
-    if (!Array.isArray(list) || !list.every((x) => typeof x === "number" && Number.isFinite(x))) {
-      throw badRequest(
-        `thresholds.${issue}`,
-        `expected a list of numbers, got ${JSON.stringify(list)}`,
-      );
-    }
-    out[issue] = list as number[];
-  }
-  return out;
 }
