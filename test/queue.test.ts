@@ -1,12 +1,13 @@
 // Simulations through Redis + BullMQ: `entente worker` processes take the shards that
 // `entente simulate --queue` enqueues, and the result is the local run's, bit for bit — also
 // when a worker is killed (SIGKILL) in the middle of a job.
+import { spawn } from "node:child_process";
 import { QueueEvents } from "bullmq";
 import { Redis } from "ioredis";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { readScenario } from "../packages/entente/src/io/read-scenario.ts";
 import { runQueuedSimulation } from "../packages/entente/src/queue/run-queued.ts";
-import { SHARD_QUEUE } from "../packages/entente/src/queue/shard-task.ts";
+import { SHARD_QUEUE, shardJobs } from "../packages/entente/src/queue/shard-task.ts";
 import { entente } from "./support/cli.ts";
 import { freePort, type RedisServer, startRedis } from "./support/redis-server.ts";
 import { startWorker } from "./support/worker-process.ts";
@@ -110,6 +111,107 @@ describe("entente simulate --queue", () => {
     } finally {
       client.disconnect();
     }
+  });
+
+  it("cancelling stops the jobs workers are computing, not only the waiting ones", async () => {
+    const worker = await startWorker(redis.url);
+    const events = new QueueEvents(SHARD_QUEUE, {
+      connection: new Redis(redis.url, { maxRetriesPerRequest: null }),
+    });
+    await events.waitUntilReady();
+    const failed: string[] = [];
+    events.on("failed", ({ failedReason }) => failed.push(failedReason));
+    try {
+      const loaded = await readScenario("scenarios/budapest-2025.yaml");
+      const controller = new AbortController();
+      const running = runQueuedSimulation(
+        { scenario: loaded.scenario, samples: 100_000, seed: 3, models: ["eum"] },
+        {
+          redis: redis.url,
+          // A worker has started a job and reported progress: cancel now.
+          onProgress: (done) => {
+            if (done > 0) controller.abort();
+          },
+          signal: controller.signal,
+        },
+      );
+      await expect(running).rejects.toThrow(/cancelled/);
+      await expect.poll(() => failed, { timeout: 10_000 }).toEqual(["cancelled by its client"]);
+      const client = new Redis(redis.url);
+      try {
+        expect(await client.llen(`bull:${SHARD_QUEUE}:wait`)).toBe(0);
+        expect(await client.llen(`bull:${SHARD_QUEUE}:active`)).toBe(0);
+      } finally {
+        client.disconnect();
+      }
+    } finally {
+      await events.close();
+      await worker.stop();
+    }
+  });
+
+  it("Ctrl-C (SIGINT) cancels the run: exit 130, and its jobs leave the queue", async () => {
+    const child = spawn(
+      process.execPath,
+      [
+        "--conditions=source",
+        "--import",
+        "tsx",
+        "packages/entente/src/cli/main.ts",
+        "simulate",
+        "-n",
+        "100000",
+        "--queue",
+        redis.url,
+      ],
+      { cwd: new URL("../", import.meta.url).pathname, stdio: ["ignore", "pipe", "pipe"] },
+    );
+    let stderr = "";
+    let stdout = "";
+    child.stdout?.on("data", (chunk) => {
+      stdout += chunk;
+    });
+    const exited = new Promise<number | null>((resolve) => child.once("exit", resolve));
+    // No worker listens: the jobs wait, and the command says so; then Ctrl-C.
+    await new Promise<void>((resolve) =>
+      child.stderr?.on("data", (chunk) => {
+        stderr += chunk;
+        if (/no worker is listening/.test(stderr)) resolve();
+      }),
+    );
+    const client = new Redis(redis.url);
+    try {
+      expect(await client.llen(`bull:${SHARD_QUEUE}:wait`)).toBe(
+        shardJobs([...Array(400).keys()]).length,
+      );
+      child.kill("SIGINT");
+      expect(await exited).toBe(130);
+      expect(stdout).toBe("");
+      expect(stderr).toMatch(/entente: cancelled\n$/);
+      expect(await client.llen(`bull:${SHARD_QUEUE}:wait`)).toBe(0);
+    } finally {
+      client.disconnect();
+    }
+  });
+
+  it("entente worker exits 2 without a reachable Redis, naming what to set", async () => {
+    const saved = process.env.REDIS_URL;
+    delete process.env.REDIS_URL;
+    try {
+      const none = await entente("worker");
+      expect(none.code).toBe(2);
+      expect(none.stderr).toBe(
+        "entente: --redis: name the Redis server (e.g. --redis redis://127.0.0.1:6379) or set REDIS_URL\n",
+      );
+    } finally {
+      if (saved !== undefined) process.env.REDIS_URL = saved;
+    }
+    const port = await freePort();
+    const down = await entente("worker", "--redis", `redis://127.0.0.1:${port}`);
+    expect(down.code).toBe(2);
+    expect(down.stderr).toContain(
+      `cannot reach Redis at redis://127.0.0.1:${port}: connect ECONNREFUSED`,
+    );
   });
 
   it("exits 2 with a clear message when Redis cannot be reached", async () => {
