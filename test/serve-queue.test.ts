@@ -84,6 +84,37 @@ describe("entente serve with REDIS_URL", () => {
     }
   });
 
+  it("shares one store between servers: a starting server fails only orphaned runs, and a cancel on one stops the other's run", async () => {
+    const other = createApp({ store, webDir: false, redis: redis.url, log: (m) => logged.push(m) });
+    try {
+      const started = await callApi(app, "POST", "/api/scenarios/budapest-2025/simulate", {
+        samples: 1_000_000,
+        workers: 1,
+      });
+      const id = started.body.id as string;
+      await expect
+        .poll(async () => (await callApi(other, "GET", `/api/runs/${id}`)).body.status)
+        .toBe("running");
+      // A run nobody holds (its server died): the other server's start-up sweep fails it.
+      const orphan = await store.createRun({
+        scenarioId: "budapest-2025",
+        revision: 1,
+        kind: "simulate",
+        status: "running",
+      });
+      expect(await other.jobs.failOrphaned("interrupted")).toBe(1);
+      expect((await store.getRun(orphan.id)).status).toBe("failed");
+      expect((await store.getRun(id)).status).toBe("running");
+      // Cancelled through the other server: the one computing it stops.
+      const cancelled = await callApi(other, "DELETE", `/api/runs/${id}`);
+      expect(cancelled.body.status).toBe("cancelled");
+      await expect.poll(() => app.jobs.has(id), { timeout: 10_000 }).toBe(false);
+      expect((await store.getRun(id)).status).toBe("cancelled");
+    } finally {
+      await other.close();
+    }
+  });
+
   it("loses no accepted run when Redis stops mid-run: reports it on /api/health and computes it here", {
     timeout: 90_000,
   }, async () => {

@@ -1,5 +1,5 @@
 import { Redis } from "ioredis";
-import { checkRedisUrl } from "./redis-connection.ts";
+import { CONNECT_TIMEOUT_MS, checkRedisUrl } from "./redis-connection.ts";
 
 /** How often a server renews its runs' heartbeats, in ms. */
 export const HEARTBEAT_MS = 10_000;
@@ -14,19 +14,31 @@ export class RunHeartbeat {
   readonly #client: Redis;
 
   constructor(url: string) {
+    // Commands wait for the first connection, and fail at the first failed reconnect.
     this.#client = new Redis(checkRedisUrl(url), {
-      enableOfflineQueue: false,
       maxRetriesPerRequest: 0,
+      connectTimeout: CONNECT_TIMEOUT_MS,
       retryStrategy: () => 1000,
     });
     this.#client.on("error", () => {}); // a missed beat only matters to a server starting now
   }
 
-  /** Renew the keys of `runs` for three beats. Failures are ignored (Redis may be down). */
-  async beat(runs: Iterable<string>): Promise<void> {
+  /**
+   * Renew the keys of `runs` for three beats, waiting at most `timeoutMs` for Redis. Failures
+   * are ignored (Redis may be down).
+   */
+  async beat(runs: Iterable<string>, timeoutMs = HEARTBEAT_MS): Promise<void> {
     const pipeline = this.#client.pipeline();
     for (const run of runs) pipeline.set(key(run), "1", "PX", 3 * HEARTBEAT_MS);
-    if (pipeline.length > 0) await pipeline.exec().catch(() => {});
+    if (pipeline.length === 0) return;
+    let timer: NodeJS.Timeout | undefined;
+    await Promise.race([
+      pipeline.exec().catch(() => {}),
+      new Promise((resolve) => {
+        timer = setTimeout(resolve, timeoutMs);
+      }),
+    ]);
+    clearTimeout(timer);
   }
 
   /** Drop a finished run's key. */

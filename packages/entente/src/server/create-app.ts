@@ -22,6 +22,7 @@ import { analysisRoutes } from "./routes/analysis-routes.ts";
 import { ledgerRoutes } from "./routes/ledger-routes.ts";
 import { metaRoutes } from "./routes/meta-routes.ts";
 import { reportRoute } from "./routes/report-route.ts";
+import { revisionRoutes } from "./routes/revision-routes.ts";
 import { runRoutes } from "./routes/run-routes.ts";
 import { scenarioRoutes } from "./routes/scenario-routes.ts";
 import { simulateRoute } from "./routes/simulate-route.ts";
@@ -158,6 +159,7 @@ export function createApp(options: AppOptions): EntenteApp {
 
   app.route("/api", metaRoutes(deps));
   app.route("/api", scenarioRoutes(deps));
+  app.route("/api", revisionRoutes(deps));
   app.route("/api", analysisRoutes(deps));
   app.route("/api", simulateRoute(deps));
   app.route("/api", runRoutes(deps));

@@ -142,6 +142,8 @@ export class SimulationJobs {
   /**
    * Queue a simulation for `run` (already recorded as `queued`) on `workers` threads; with
    * `sensitivity` (base samples), the result also carries one-at-a-time and Sobol sensitivity.
+   * `client` (an address) counts towards its per-client limit. Resolves once the run is marked
+   * as held in Redis, when there is one (see {@link failOrphaned}).
    */
   submit(
     run: RunRecord,
@@ -149,14 +151,15 @@ export class SimulationJobs {
     workers: number,
     sensitivity?: number,
     client = "",
-  ): void {
+  ): Promise<void> {
     if (this.#closed) throw new Error("the server is stopping; no new simulations are started");
     const controller = new AbortController();
     // The pool adds one abort listener per task batch (up to 8 per worker).
     setMaxListeners(8 * workers + 8, controller.signal);
     this.#queue.push({ run, plan, workers, controller, sensitivity, client });
-    void this.#heartbeat?.beat([run.id]);
     this.#pump();
+    // Held from now on, for servers sharing the store (waiting at most 250 ms for Redis).
+    return this.#heartbeat ? this.#heartbeat.beat([run.id], 250) : Promise.resolve();
   }
 
   /** Whether this process is running or holding `id` in its queue. */

@@ -165,7 +165,13 @@ export function simulateRoute(deps: AppDeps): OpenAPIHono {
         seed,
         progressTotal: samples,
       });
-      jobs.submit(run, plan, workers, withSensitivity ? sensitivitySamples : undefined, client);
+      await jobs.submit(
+        run,
+        plan,
+        workers,
+        withSensitivity ? sensitivitySamples : undefined,
+        client,
+      );
       const self = `/api/runs/${run.id}`;
       c.header("Location", self);
       return c.json({ ...run, links: { self, events: `${self}/events` } }, 202);
