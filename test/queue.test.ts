@@ -45,6 +45,30 @@ describe("entente simulate --queue", () => {
     90_000,
   );
 
+  it("computes the sensitivity analysis on a worker too, with the local run's numbers", async () => {
+    const args = ["simulate", "scenarios/emission-standards.yaml", "-n", "500", "--sensitivity"];
+    const here = await entente(...args, "-w", "1", "-f", "json");
+    const worker = await startWorker(redis.url);
+    const events = new QueueEvents(SHARD_QUEUE, {
+      connection: new Redis(redis.url, { maxRetriesPerRequest: null }),
+    });
+    await events.waitUntilReady();
+    const completed: string[] = [];
+    events.on("completed", ({ jobId }) => completed.push(jobId));
+    try {
+      const queued = await entente(...args, "-f", "json", "--queue", redis.url);
+      expect(queued.code).toBe(0);
+      expect(JSON.parse(queued.stdout).sensitivity).toHaveLength(3);
+      expect(queued.stdout).toBe(here.stdout);
+      // Two runs on the queue: the shards (2 shards, a job each), then the sensitivity analysis.
+      expect(completed.map((id) => id.replace(/^.*\./, ""))).toEqual(["0", "1", "0"]);
+      expect(new Set(completed.map((id) => id.split(".")[0])).size).toBe(2);
+    } finally {
+      await events.close();
+      await worker.stop();
+    }
+  }, 60_000);
+
   it("loses nothing when a worker is killed with SIGKILL mid-job: the shard is handed to another worker", async () => {
     const [victim, survivor] = await Promise.all([startWorker(redis.url), startWorker(redis.url)]);
     const events = new QueueEvents(SHARD_QUEUE, {
