@@ -78,7 +78,7 @@ export async function runSimulation(
 }
 
 /** A plan's identity for the workers' compiled-plan cache (seed, scenario and options). */
-export function planKey(plan: SimulationPlan): string {
+function planKey(plan: SimulationPlan): string {
   return `${plan.seed}:${scenarioHash(plan.scenario)}:${JSON.stringify({ ...plan, scenario: undefined })}`;
 }
 

@@ -1,7 +1,7 @@
 import { once } from "node:events";
 import { Queue } from "bullmq";
-import { Redis } from "ioredis";
-import { CONNECT_TIMEOUT_MS, checkRedisUrl, redactedUrl } from "./redis-connection.ts";
+import type { Redis } from "ioredis";
+import { checkRedisUrl, failFastConnection, redactedUrl } from "./redis-connection.ts";
 import { SHARD_QUEUE } from "./shard-task.ts";
 
 /** What a server says about its queue on `/api/health`. */
@@ -21,13 +21,7 @@ export class QueueStatus {
 
   constructor(url: string) {
     this.#url = checkRedisUrl(url);
-    this.#connection = new Redis(url, {
-      enableOfflineQueue: false,
-      maxRetriesPerRequest: 0,
-      connectTimeout: CONNECT_TIMEOUT_MS,
-      retryStrategy: () => 1000,
-    });
-    this.#connection.on("error", () => {}); // reported by read()
+    this.#connection = failFastConnection(url); // its errors are reported by read()
   }
 
   /** The queue, made once the connection is ready (BullMQ keeps a failed first connect). */

@@ -54,6 +54,20 @@ export function redisConnection(url: string): Redis {
 }
 
 /**
+ * A connection for small bookkeeping commands that must not wait long: they wait for the first
+ * connection, and fail at the first failed reconnect instead of queueing while Redis is down.
+ */
+export function failFastConnection(url: string): Redis {
+  const client = new Redis(checkRedisUrl(url), {
+    maxRetriesPerRequest: 0,
+    connectTimeout: CONNECT_TIMEOUT_MS,
+    retryStrategy: () => 1000,
+  });
+  client.on("error", () => {}); // each command's failure is its caller's to report
+  return client;
+}
+
+/**
  * Whether Redis at `url` answers `PING` within {@link CONNECT_TIMEOUT_MS}: resolves when it
  * does, rejects with a {@link QueueUnavailableError} naming the server and the reason.
  */

@@ -1,5 +1,5 @@
-import { Redis } from "ioredis";
-import { CONNECT_TIMEOUT_MS, checkRedisUrl } from "./redis-connection.ts";
+import type { Redis } from "ioredis";
+import { failFastConnection } from "./redis-connection.ts";
 
 /** How often a server renews its runs' heartbeats, in ms. */
 export const HEARTBEAT_MS = 10_000;
@@ -14,13 +14,7 @@ export class RunHeartbeat {
   readonly #client: Redis;
 
   constructor(url: string) {
-    // Commands wait for the first connection, and fail at the first failed reconnect.
-    this.#client = new Redis(checkRedisUrl(url), {
-      maxRetriesPerRequest: 0,
-      connectTimeout: CONNECT_TIMEOUT_MS,
-      retryStrategy: () => 1000,
-    });
-    this.#client.on("error", () => {}); // a missed beat only matters to a server starting now
+    this.#client = failFastConnection(url); // a missed beat only matters to a server starting now
   }
 
   /**

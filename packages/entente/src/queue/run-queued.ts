@@ -7,7 +7,7 @@ import {
   shardCount,
 } from "@entente/core";
 import { Queue, QueueEvents } from "bullmq";
-import { planKey, samplesIn } from "../pool/run-simulation.ts";
+import { samplesIn } from "../pool/run-simulation.ts";
 import {
   pingRedis,
   QueueUnavailableError,
@@ -41,10 +41,9 @@ export async function runQueuedSimulation(
   options: QueuedRunOptions,
 ): Promise<SimulationSummary> {
   const run = randomUUID();
-  const key = planKey(plan);
   const all = options.shards ?? [...Array(shardCount(plan)).keys()];
   const jobs = shardJobs(all);
-  const tasks: QueueTask[] = jobs.map((shards) => ({ kind: "shards", run, key, plan, shards }));
+  const tasks: QueueTask[] = jobs.map((shards) => ({ kind: "shards", run, plan, shards }));
   const sizes = jobs.map((shards) => samplesIn(shards, plan.samples));
   const parts = await runTasks<SimulationSummary>(tasks, sizes, options);
   return mergeSummaries(parts);
@@ -161,16 +160,14 @@ async function runTasks<R>(
   } finally {
     signal?.removeEventListener("abort", onAbort);
     if (lost) {
-      // Nothing more can be asked of Redis: drop the connections without waiting.
+      // Nothing more can be asked of Redis: do not wait for it.
       void Promise.allSettled([events.close(), queue.close()]);
-      connection.disconnect();
-      eventsConnection.disconnect();
     } else {
       // The results are read: drop the jobs (running ones, just cancelled, expire on their own).
       await Promise.allSettled(ids.map((id) => queue.remove(id)));
       await Promise.allSettled([events.close(), queue.close()]);
-      connection.disconnect();
-      eventsConnection.disconnect();
     }
+    connection.disconnect();
+    eventsConnection.disconnect();
   }
 }

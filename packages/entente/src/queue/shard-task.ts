@@ -16,7 +16,7 @@ export const MAX_SHARDS_PER_JOB = 16;
 
 /** One job's work: shards of a plan (their summaries merged), or a sensitivity analysis. */
 export type QueueTask =
-  | { kind: "shards"; run: string; key: string; plan: SimulationPlan; shards: number[] }
+  | { kind: "shards"; run: string; plan: SimulationPlan; shards: number[] }
   | { kind: "sensitivity"; run: string; plan: SimulationPlan; baseSamples: number };
 
 /**

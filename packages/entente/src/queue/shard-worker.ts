@@ -1,6 +1,6 @@
 import type { IssueSensitivity, SimulationSummary } from "@entente/core";
 import { type Job, UnrecoverableError, Worker } from "bullmq";
-import { runSensitivity, simulationPool } from "../pool/run-simulation.ts";
+import { runSensitivity, runSimulation } from "../pool/run-simulation.ts";
 import { redactedUrl, redisConnection } from "./redis-connection.ts";
 import { CANCEL_CHANNEL, type QueueTask, SHARD_QUEUE } from "./shard-task.ts";
 
@@ -27,7 +27,8 @@ export interface ShardWorker {
 
 /**
  * Take jobs from the shard queue ({@link SHARD_QUEUE}) and compute them on a pool of
- * `concurrency` worker threads: simulation shards return their merged summary, a sensitivity
+ * `concurrency` worker threads ({@link runSimulation}, {@link runSensitivity}): simulation
+ * shards return their merged summary, a sensitivity
  * job its analysis. Progress is reported to the job as samples done. A job whose worker dies is
  * handed to another by BullMQ's stalled-job check; a run cancelled by its client (a message on
  * {@link CANCEL_CHANNEL}) aborts its jobs here.
@@ -41,7 +42,6 @@ export async function startShardWorker(options: ShardWorkerOptions): Promise<Sha
   if (!Number.isSafeInteger(stallTimeoutMs) || stallTimeoutMs < 500) {
     throw new RangeError(`stallTimeoutMs: expected a whole number ≥ 500, got ${stallTimeoutMs}`);
   }
-  const pool = simulationPool(concurrency);
   /** Active jobs of this worker: job id → run id. */
   const active = new Map<string, string>();
   const connection = redisConnection(redis);
@@ -69,20 +69,17 @@ export async function startShardWorker(options: ShardWorkerOptions): Promise<Sha
             ...(signal ? { signal } : {}),
           });
         }
-        const progress = new Int32Array(new SharedArrayBuffer(4));
-        let reportedDone = 0;
-        const timer = setInterval(() => {
-          const done = Atomics.load(progress, 0);
-          if (done === reportedDone) return;
-          reportedDone = done;
-          job.updateProgress(done).catch(() => {});
-        }, 250);
-        try {
-          const { key, plan, shards } = task;
-          return await pool.run({ key, plan, shards, progress }, signal ? { signal } : {});
-        } finally {
-          clearInterval(timer);
-        }
+        let reported = 0;
+        return await runSimulation(task.plan, {
+          workers: concurrency,
+          shards: task.shards,
+          ...(signal ? { signal } : {}),
+          onProgress: (done) => {
+            if (done === reported) return; // the pool reports every 100 ms, moved or not
+            reported = done;
+            job.updateProgress(done).catch(() => {});
+          },
+        });
       } catch (e) {
         if (signal?.aborted) throw new UnrecoverableError("cancelled by its client");
         throw e;

@@ -31,7 +31,7 @@ export interface SimulationJobsOptions {
 
 interface Job {
   run: RunRecord;
-  /** Who asked (an address or token digest), for the per-client limit. */
+  /** Who asked (the client's address), for the per-client limit. */
   client: string;
   plan: SimulationPlan;
   workers: number;

@@ -31,7 +31,7 @@ import { shippedScenario } from "../default-scenario.ts";
 import { CliError, type CliIO, EXIT } from "../io.ts";
 import { progressBar } from "../progress.ts";
 import { DEFAULT_MODELS, modelIds, wholeAtLeast } from "./simulation-options.ts";
-import { redisUrl, requireRedis } from "./worker.ts";
+import { queueUnavailable, redisUrl } from "./worker.ts";
 
 const PART_FORMAT = "entente-simulation-part/1";
 
@@ -158,7 +158,6 @@ export function simulateCommand(io: CliIO) {
         shards = [...Array(to - from).keys()].map((k) => from + k);
       }
       const queue = options.queue === undefined ? undefined : redisUrl(options.queue, "--queue");
-      if (queue) await requireRedis(queue);
       const controller = new AbortController();
       const onSigint = () => controller.abort();
       process.once("SIGINT", onSigint);
@@ -195,7 +194,7 @@ export function simulateCommand(io: CliIO) {
         }
       } catch (e) {
         if (controller.signal.aborted) throw new CliError("cancelled", 130);
-        if (e instanceof QueueUnavailableError) throw new CliError(e.message, EXIT.invalidInput);
+        if (e instanceof QueueUnavailableError) throw queueUnavailable(e);
         if (e instanceof ModelInputError) {
           throw new CliError(`${stage}${e.message}`, EXIT.invalidInput);
         }

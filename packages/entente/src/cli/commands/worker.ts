@@ -21,18 +21,20 @@ export function redisUrl(option: string | undefined, flag = "--redis"): string {
   }
 }
 
+/** Redis unreachable or lost, as the CLI says it: exit code 2, the reason and what to do. */
+export function queueUnavailable(e: QueueUnavailableError): CliError {
+  return new CliError(
+    `${e.message}; start Redis there, or check the URL (--redis / REDIS_URL)`,
+    EXIT.invalidInput,
+  );
+}
+
 /** Exit code 2 with the reason when Redis cannot be reached. */
-export async function requireRedis(url: string): Promise<void> {
+async function requireRedis(url: string): Promise<void> {
   try {
     await pingRedis(url);
   } catch (e) {
-    if (e instanceof QueueUnavailableError) {
-      throw new CliError(
-        `${e.message}; start Redis there, or check the URL (--redis / REDIS_URL)`,
-        EXIT.invalidInput,
-      );
-    }
-    throw e;
+    throw e instanceof QueueUnavailableError ? queueUnavailable(e) : e;
   }
 }
 
