@@ -8,7 +8,7 @@ import { CANCEL_CHANNEL, type QueueTask, SHARD_QUEUE } from "./shard-task.ts";
 export interface ShardWorkerOptions {
   /** Redis URL, e.g. `redis://127.0.0.1:6379`. */
   redis: string;
-  /** Jobs computed at once, each on its own worker thread. */
+  /** Jobs computed at once, on a pool of as many worker threads. */
   concurrency: number;
   /**
    * How long a job's lock lasts without renewal, in ms (default 30 000): a worker killed

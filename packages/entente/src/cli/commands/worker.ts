@@ -50,7 +50,7 @@ export function workerCommand(io: CliIO) {
     .option("--redis <url>", "Redis server (default: $REDIS_URL)")
     .option(
       "-c, --concurrency <n>",
-      "jobs computed at once, one worker thread each (default: cores)",
+      "jobs computed at once, on as many worker threads (default: cores)",
       wholeAtLeast("--concurrency", 1),
     )
     .option(
