@@ -213,6 +213,7 @@ export { eumRoundDiagnostics } from "./models/eum/diagnostics.ts";
 export { type EumMove, eum } from "./models/eum/eum.ts";
 export { type EumOptions, eumParams, eumPresets } from "./models/eum/options.ts";
 export { simulateEum } from "./models/eum/simulate.ts";
+export { type ExchangeRecord, exchange } from "./models/exchange/exchange.ts";
 export { kalaiSmorodinsky } from "./models/kalai-smorodinsky.ts";
 export {
   type IssueForecast,

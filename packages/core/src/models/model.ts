@@ -21,6 +21,8 @@ export interface IssueForecast {
 export interface ModelResult {
   model: string;
   issues: IssueForecast[];
+  /** Model-specific diagnostics spanning issues (the exchange model's realised exchanges). */
+  details?: Record<string, unknown>;
 }
 
 /** How to run a model: a named preset, then individual parameters over it. */

@@ -1,5 +1,6 @@
 import { compromise } from "./compromise.ts";
 import { eum } from "./eum/eum.ts";
+import { exchange } from "./exchange/exchange.ts";
 import { kalaiSmorodinsky } from "./kalai-smorodinsky.ts";
 import type { Model } from "./model.ts";
 import { nash } from "./nash.ts";
@@ -16,6 +17,7 @@ export const models: readonly Model[] = [
   eum,
   smpModel,
   pceModel,
+  exchange,
 ];
 
 /** Look a model up by id; throws with the list of known ids. */

@@ -22,7 +22,7 @@ export interface IssueData {
   positions: Float64Array;
   /** Saliences on 0–100, aligned with `actors`. */
   saliences: Float64Array;
-  /** Capabilities, aligned with `actors`. */
+  /** Capabilities on this issue (a stance's own, else the actor's), aligned with `actors`. */
   capabilities: Float64Array;
 }
 
@@ -61,7 +61,11 @@ export function prepareScenario(scenario: Scenario): ScenarioData {
       actors: Int32Array.from(stances, (s) => s.index),
       positions: Float64Array.from(stances, (s) => centralValue(s.stance.position)),
       saliences: Float64Array.from(stances, (s) => centralValue(s.stance.salience)),
-      capabilities: Float64Array.from(stances, (s) => capability[s.index] ?? 0),
+      capabilities: Float64Array.from(stances, (s) =>
+        s.stance.capability === undefined
+          ? (capability[s.index] ?? 0)
+          : centralValue(s.stance.capability),
+      ),
     };
   });
   return scaleCapabilities({

@@ -127,6 +127,9 @@ export const Stance = z
     issue: Id.describe("Id of the issue"),
     position: Estimate.describe("The actor's preferred outcome, on the issue's scale"),
     salience: Estimate.describe("How much the issue matters to the actor, 0–100"),
+    capability: Estimate.optional().describe(
+      "The actor's capability on this issue when it differs from the actor's own (e.g. a vote share that varies by policy area)",
+    ),
   })
   .describe("One actor's position and salience on one issue");
 

@@ -233,14 +233,15 @@ function checkConsistency(doc: unknown): ValidationIssue[] {
   const checkEstimate = (value: unknown, path: Path, bounds: Bounds | undefined) =>
     checkEstimateValue(value, path, bounds, sourceIds, issues);
 
+  const capability: Bounds = {
+    min: 0,
+    max: Number.POSITIVE_INFINITY,
+    openMin: true,
+    what: "a capability greater than 0",
+  };
   for (const [i, actor] of list(doc.actors).entries()) {
     if (!isRec(actor)) continue;
-    checkEstimate(actor.capability, ["actors", i, "capability"], {
-      min: 0,
-      max: Number.POSITIVE_INFINITY,
-      openMin: true,
-      what: "a capability greater than 0",
-    });
+    checkEstimate(actor.capability, ["actors", i, "capability"], capability);
   }
 
   const scales = new Map<string, Bounds>();
@@ -334,6 +335,7 @@ function checkConsistency(doc: unknown): ValidationIssue[] {
       max: 100,
       what: "a salience from 0 to 100",
     });
+    checkEstimate(stance.capability, ["stances", i, "capability"], capability);
   }
 
   const refs = (ids: unknown, path: Path, known: ReadonlySet<string>, what: string) => {

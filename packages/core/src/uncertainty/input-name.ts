@@ -9,7 +9,7 @@ import type { Scenario } from "../scenario/schema.ts";
 export function inputName(scenario: Pick<Scenario, "actors" | "issues">, input: string): string {
   const actor = (id: string) => scenario.actors.find((a) => a.id === id)?.name ?? id;
   const issue = (id: string) => scenario.issues.find((i) => i.id === id)?.title ?? id;
-  const stance = /^(\S+) \/ (\S+) (position|salience)$/.exec(input);
+  const stance = /^(\S+) \/ (\S+) (position|salience|capability)$/.exec(input);
   if (stance) return `${actor(stance[1] as string)}: ${stance[3]} on ${issue(stance[2] as string)}`;
   const capability = /^(\S+) capability$/.exec(input);
   if (capability) return `${actor(capability[1] as string)}: capability`;

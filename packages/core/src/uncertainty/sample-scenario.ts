@@ -105,7 +105,8 @@ export function sampleScenario(
     const x = input.quantile(u[i] as number);
     const t = input.target;
     if (t.kind === "capability") {
-      for (const issue of issues) {
+      for (const [k, issue] of issues.entries()) {
+        if ("issue" in t ? t.issue !== k : t.except?.has(k)) continue;
         const j = slot(issue, t.actor);
         if (j >= 0) issue.capabilities[j] = x;
       }

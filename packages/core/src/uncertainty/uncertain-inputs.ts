@@ -5,7 +5,10 @@ export type RangeDistribution = "triangular" | "uniform";
 
 /** Where an uncertain number sits in the numeric scenario. */
 export type InputTarget =
-  | { kind: "capability"; actor: number }
+  /** An actor's capability, on every issue except those where its stance gives its own. */
+  | { kind: "capability"; actor: number; except?: ReadonlySet<number> }
+  /** An actor's capability on one issue (a stance's own). */
+  | { kind: "capability"; actor: number; issue: number }
   | { kind: "statusQuo"; issue: number }
   | { kind: "position" | "salience"; issue: number; actor: number };
 
@@ -25,8 +28,8 @@ export interface UncertainInput {
 
 /**
  * Every number of the scenario that is uncertain — written with a range, or as a list of source
- * estimates — in document order (actors' capabilities, issues' status quo, stances' positions
- * and saliences). Plain numbers stay fixed. A range is sampled from a triangular distribution
+ * estimates — in document order (actors' capabilities, issues' status quo, stances' positions,
+ * saliences and own capabilities). Plain numbers stay fixed. A range is sampled from a triangular distribution
  * with its mode at `value` (default) or uniformly on [low, high]; a list of estimates picks one
  * estimate with probability proportional to its weight (default 1). Each input consumes exactly
  * one uniform draw, which makes samples reproducible and Sobol designs possible.
@@ -47,10 +50,20 @@ export function uncertainInputs(
     const input = estimate === undefined ? undefined : toInput(estimate, distribution);
     if (input) out.push({ ...input, path, label, target });
   };
+  const own = new Map<number, Set<number>>();
+  for (const stance of scenario.stances) {
+    if (stance.capability === undefined) continue;
+    const actor = actorIndex.get(stance.actor) as number;
+    const set = own.get(actor) ?? new Set<number>();
+    set.add(issueIndex.get(stance.issue) as number);
+    own.set(actor, set);
+  }
   for (const [i, actor] of scenario.actors.entries()) {
+    const except = own.get(i);
     add(actor.capability, `actors.${i}.capability`, `${actor.id} capability`, {
       kind: "capability",
       actor: i,
+      ...(except ? { except } : {}),
     });
   }
   for (const [k, issue] of scenario.issues.entries()) {
@@ -69,6 +82,16 @@ export function uncertainInputs(
         actor,
       });
     }
+    add(
+      stance.capability,
+      `stances.${n}.capability`,
+      `${stance.actor} / ${stance.issue} capability`,
+      {
+        kind: "capability",
+        issue,
+        actor,
+      },
+    );
   }
   return out;
 }

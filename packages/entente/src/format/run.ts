@@ -1,4 +1,4 @@
-import type { IssueData, ModelResult, ScenarioData } from "@entente/core";
+import type { ExchangeRecord, IssueData, ModelResult, ScenarioData } from "@entente/core";
 import { decimalsFor, fixed } from "./number.ts";
 
 /** Output formats of `entente run`. */
@@ -17,6 +17,8 @@ export interface RunDocument {
     rounds: Array<{ round: number; positions: Record<string, number> }>;
     details?: Record<string, unknown>;
   }>;
+  /** Model diagnostics spanning issues: the exchange model's realised exchanges. */
+  details?: Record<string, unknown>;
 }
 
 /**
@@ -40,6 +42,7 @@ export function runDocument(
       rounds: r.rounds ?? [{ round: 0, positions: inputPositions(data, data.issues[k]) }],
       ...(r.details ? { details: r.details } : {}),
     })),
+    ...(result.details ? { details: result.details } : {}),
   };
 }
 
@@ -67,11 +70,50 @@ export function formatRun(doc: RunDocument, data: ScenarioData, format: RunForma
     const actors = Object.keys(issue.rounds[0]?.positions ?? {});
     const widest = issue.rounds.flatMap((r) => actors.map((a) => fixed(r.positions[a], d).length));
     const width = Math.max(5, ...actors.map((a) => a.length), ...widest);
-    lines.push(`  ${"round".padEnd(6)}${actors.map((a) => a.padStart(width + 1)).join("")}`);
+    // A model that reports each round's outcome (the exchange model) gets a column for it.
+    const outcomes = issue.details?.outcomes as number[] | undefined;
+    const outcome = (t: number) =>
+      outcomes ? fixed(outcomes[t], d).padStart(Math.max(7, width) + 2) : "";
+    lines.push(
+      `  ${"round".padEnd(6)}${actors.map((a) => a.padStart(width + 1)).join("")}${outcomes ? "outcome".padStart(Math.max(7, width) + 2) : ""}`,
+    );
     for (const round of issue.rounds) {
       const cells = actors.map((a) => fixed(round.positions[a], d).padStart(width + 1));
-      lines.push(`  ${String(round.round).padEnd(6)}${cells.join("")}`);
+      lines.push(`  ${String(round.round).padEnd(6)}${cells.join("")}${outcome(round.round)}`);
     }
   }
+  const exchanges = doc.details?.exchanges as ExchangeRecord[] | undefined;
+  if (exchanges) lines.push("", ...exchangeLines(exchanges, data));
   return `${lines.join("\n")}\n`;
+}
+
+/**
+ * The realised exchanges, round by round in the order realised: who gives ground on which issue
+ * (from → to on the issue's own scale) in return for ground on the other, and the equal gain.
+ */
+export function exchangeLines(exchanges: readonly ExchangeRecord[], data: ScenarioData): string[] {
+  if (exchanges.length === 0) return ["No exchanges: no two actors gain by trading positions."];
+  const issue = new Map(data.issues.map((i) => [i.id, i]));
+  const name = new Map(data.actors.map((a) => [a.id, a.name]));
+  const move = (actor: string, k: string, from: number, to: number) => {
+    const info = issue.get(k);
+    const d = info ? decimalsFor(info.max - info.min) : 1;
+    return `${name.get(actor) ?? actor} moves on ${info?.title ?? k} ${fixed(from, d)} → ${fixed(to, d)}`;
+  };
+  const lines: string[] = [];
+  let round = -1;
+  let n = 0;
+  for (const e of exchanges) {
+    if (e.round !== round) {
+      round = e.round;
+      n = 0;
+      const count = exchanges.filter((x) => x.round === round).length;
+      lines.push(`Exchanges in round ${round} (${count}, in the order realised):`);
+    }
+    n++;
+    lines.push(
+      `  ${String(n).padStart(3)}. ${move(e.i, e.q, e.iFrom, e.iTo)}; ${move(e.j, e.p, e.jFrom, e.jTo)}; gain ${e.gain.toPrecision(3)}`,
+    );
+  }
+  return lines;
 }

@@ -9,13 +9,16 @@ import { SALIENCE_SCALES } from "../../io/import/eum-table.ts";
 import { importFile, scenarioYaml } from "../../io/import/import-scenario.ts";
 import { CliError, type CliIO, EXIT } from "../io.ts";
 
-/** `entente import <file>`: convert a KTAB CSV/XML file or an EUM table into a scenario. */
+/** `entente import <file>`: convert a KTAB CSV/XML file, an EUM table or a decide file into a scenario. */
 export function importCommand(io: CliIO) {
   return new Command("import")
     .description(
-      "convert a KTAB CSV or XML file or an expected-utility-model table into a scenario (YAML)",
+      "convert a KTAB CSV or XML file, an expected-utility-model table or a decide exchange-model file into a scenario (YAML)",
     )
-    .argument("<file>", "input file: KTAB CSV, KTAB XML, or an EUM table (CSV or TSV)")
+    .argument(
+      "<file>",
+      "input file: KTAB CSV, KTAB XML, an EUM table (CSV or TSV), or a decide file ('#A', '#P', '#M', '#D' lines)",
+    )
     .option("-o, --output <file>", "write the scenario to this file (default: stdout)")
     .option("--force", "replace the output file if it exists")
     .addOption(

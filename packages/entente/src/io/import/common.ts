@@ -7,7 +7,7 @@ import type { ScenarioInput } from "@entente/core";
 import { byPosition, type Diagnostic, InputError } from "../diagnostic.ts";
 
 /** The formats `entente import` reads. */
-export const IMPORT_FORMATS = ["ktab-csv", "ktab-xml", "eum-table"] as const;
+export const IMPORT_FORMATS = ["ktab-csv", "ktab-xml", "eum-table", "decide"] as const;
 export type ImportFormat = (typeof IMPORT_FORMATS)[number];
 
 /** A format's name for messages and the scenario's source entry. */
@@ -15,6 +15,7 @@ export const FORMAT_NAMES: Record<ImportFormat, string> = {
   "ktab-csv": "KTAB CSV",
   "ktab-xml": "KTAB XML",
   "eum-table": "EUM table",
+  decide: "decide exchange-model",
 };
 
 /** 1-based line and column of offsets into a text whose lines end in LF, CRLF or a lone CR. */
@@ -103,17 +104,26 @@ export interface ImportedTable {
   title: string;
   /** Paragraphs of the scenario's description (joined by line breaks). */
   description: string[];
-  actors: Array<{ name: string; description?: string; capability: number }>;
+  /** `id`: the id the input gives, kept when it is a valid Entente id (else made from it). */
+  actors: Array<{ id?: string; name: string; description?: string; capability: number }>;
   issues: Array<{
+    id?: string;
     title: string;
     description?: string;
     min: number;
     max: number;
     minLabel: string;
     maxLabel: string;
+    marks?: Array<{ at: number; label: string }>;
   }>;
-  /** Indices into `actors` and `issues`. */
-  stances: Array<{ actor: number; issue: number; position: number; salience: number }>;
+  /** Indices into `actors` and `issues`; `capability` when it differs from the actor's. */
+  stances: Array<{
+    actor: number;
+    issue: number;
+    position: number;
+    salience: number;
+    capability?: number;
+  }>;
 }
 
 /** The id of the one source every imported number cites. */
@@ -139,6 +149,31 @@ export function makeId(name: string, fallback: string, taken: Set<string>): stri
   return id;
 }
 
+const ID = /^[A-Za-z][A-Za-z0-9_.-]{0,63}$/;
+
+/**
+ * The id an input gives, kept as written when it is a valid Entente id not yet taken; otherwise
+ * runs of other characters become `_` (`EU (incl Norway)` → `EU_incl_Norway`), made unique.
+ */
+export function keepId(written: string, fallback: string, taken: Set<string>): string {
+  if (ID.test(written) && !taken.has(written)) {
+    taken.add(written);
+    return written;
+  }
+  let base = written
+    .normalize("NFKD")
+    .replace(/[\u0300-\u036f]/g, "")
+    .replace(/[^A-Za-z0-9_.-]+/g, "_")
+    .replace(/^[^A-Za-z]+/, "")
+    .replace(/_+$/, "")
+    .slice(0, 56);
+  if (base === "") base = fallback;
+  let id = base;
+  for (let k = 2; taken.has(id); k++) id = `${base}-${k}`;
+  taken.add(id);
+  return id;
+}
+
 /** The file's name without its directory. */
 export function baseName(file: string): string {
   return file.split(/[\\/]/).pop() || file;
@@ -155,16 +190,28 @@ export function toScenario(
 ): ScenarioInput & { sources: NonNullable<ScenarioInput["sources"]> } {
   const name = baseName(file);
   const sourced = (value: number) => ({ value, sources: [SOURCE_ID] });
+  const renamed: string[] = [];
+  const idOf = (
+    written: string | undefined,
+    name: string,
+    fallback: string,
+    taken: Set<string>,
+  ) => {
+    if (written === undefined) return makeId(name, fallback, taken);
+    const id = keepId(written, fallback, taken);
+    if (id !== written) renamed.push(`"${written}" → ${id}`);
+    return id;
+  };
   const actorIds = new Set<string>();
   const actors = table.actors.map((a, i) => ({
-    id: makeId(a.name, `actor-${i + 1}`, actorIds),
+    id: idOf(a.id, a.name, `actor-${i + 1}`, actorIds),
     name: a.name,
     ...(a.description ? { description: a.description } : {}),
     capability: sourced(a.capability),
   }));
   const issueIds = new Set<string>();
   const issues = table.issues.map((issue, k) => ({
-    id: makeId(issue.title, `issue-${k + 1}`, issueIds),
+    id: idOf(issue.id, issue.title, `issue-${k + 1}`, issueIds),
     title: issue.title,
     ...(issue.description ? { description: issue.description } : {}),
     scale: {
@@ -172,8 +219,14 @@ export function toScenario(
       max: issue.max,
       minLabel: issue.minLabel,
       maxLabel: issue.maxLabel,
+      ...(issue.marks && issue.marks.length > 0 ? { marks: issue.marks } : {}),
     },
   }));
+  if (renamed.length > 0) {
+    table.description.push(
+      `Ids that are not Entente ids (a letter, then letters, digits, '_', '-' or '.') were changed: ${renamed.join(", ")}.`,
+    );
+  }
   return {
     id: makeId(table.title, "imported", new Set()),
     title: table.title,
@@ -194,6 +247,7 @@ export function toScenario(
       issue: (issues[s.issue] as { id: string }).id,
       position: sourced(s.position),
       salience: sourced(s.salience),
+      ...(s.capability === undefined ? {} : { capability: sourced(s.capability) }),
     })),
   };
 }

@@ -1,7 +1,8 @@
 /**
  * Delimiter-separated text (CSV, TSV) split into rows of cells, each cell remembering where it
  * was written. Lines may end in LF, CRLF or a lone CR (old Mac exports). A cell may be quoted
- * (`"a, b"`, with `""` for a quote, and may then span lines); spaces around a cell are dropped.
+ * (`"a, b"`, with `""` for a quote, and may then span lines; another quote character may be
+ * chosen); spaces around a cell are dropped.
  * @module
  */
 
@@ -24,6 +25,7 @@ export interface Row {
 export function splitRows(
   text: string,
   delimiter: string,
+  quote = '"',
 ): { rows: Row[] } | { error: { offset: number; message: string } } {
   const rows: Row[] = [];
   const space = (c: string | undefined) => c === " " || (c === "\t" && delimiter !== "\t");
@@ -37,19 +39,22 @@ export function splitRows(
       while (space(text[i])) i++;
       const start = i;
       let value: string;
-      if (text[i] === '"') {
+      if (text[i] === quote) {
         let j = i + 1;
         let out = "";
         for (;;) {
-          const q = text.indexOf('"', j);
+          const q = text.indexOf(quote, j);
           if (q < 0) {
             return {
-              error: { offset: start, message: 'unclosed quote: a cell opened with " never ends' },
+              error: {
+                offset: start,
+                message: `unclosed quote: a cell opened with ${quote} never ends`,
+              },
             };
           }
           out += text.slice(j, q);
-          if (text[q + 1] === '"') {
-            out += '"';
+          if (text[q + 1] === quote) {
+            out += quote;
             j = q + 2;
           } else {
             j = q + 1;

@@ -10,11 +10,12 @@ import { decodeText, MAX_SCENARIO_BYTES } from "../decode-text.ts";
 import { type Diagnostic, InputError } from "../diagnostic.ts";
 import { describeFsError } from "../read-input-file.ts";
 import { baseName, type ImportedTable, type ImportFormat, toScenario } from "./common.ts";
+import { looksLikeDecide, readDecide } from "./decide.ts";
 import { type EumTableOptions, looksLikeEumTable, readEumTable } from "./eum-table.ts";
 import { readKtabCsv } from "./ktab-csv.ts";
 import { readKtabXml } from "./ktab-xml.ts";
 
-const IMPORT_FILE = "a KTAB CSV or XML file or an EUM table";
+const IMPORT_FILE = "a KTAB CSV or XML file, an EUM table or a decide exchange-model file";
 
 export interface ImportOptions extends EumTableOptions {
   /** The input's format; detected from the name and contents when absent. */
@@ -55,6 +56,7 @@ export function detectFormat(text: string, file: string): ImportFormat {
     );
   }
   if (text.trimStart().startsWith("<") || ext === "xml") return "ktab-xml";
+  if (looksLikeDecide(text)) return "decide";
   if (looksLikeEumTable(text)) return "eum-table";
   const first = (/^[^\r\n]*/.exec(text)?.[0] ?? "").split(",").map((c) => c.trim());
   const whole = (s: string | undefined) => s !== undefined && /^\d+$/.test(s);
@@ -63,8 +65,9 @@ export function detectFormat(text: string, file: string): ImportFormat {
     file,
     "(file)",
     "cannot tell the format: expected a KTAB CSV (line 1: scenarioName, description, numActors, numDims), " +
-      "a KTAB XML <Scenario>, or an EUM table with a header naming Actor, Capability, Position and Salience; " +
-      "name the format with --from ktab-csv, --from ktab-xml or --from eum-table",
+      "a KTAB XML <Scenario>, an EUM table with a header naming Actor, Capability, Position and Salience, " +
+      "or a decide exchange-model file ('#A', '#P', '#M' and '#D' lines); " +
+      "name the format with --from ktab-csv, --from ktab-xml, --from eum-table or --from decide",
   );
 }
 
@@ -104,13 +107,14 @@ export function importText(
       throw at1(
         file,
         "(options)",
-        `${given.join(" and ")} ${given.length === 1 ? "applies" : "apply"} to EUM tables only; KTAB files are on KTAB's 0-100 scale`,
+        `${given.join(" and ")} ${given.length === 1 ? "applies" : "apply"} to EUM tables only; ${format === "decide" ? "a decide file gives its scales ('#M') and saliences on 0-1" : "KTAB files are on KTAB's 0-100 scale"}`,
       );
     }
   }
   let table: ImportedTable;
   if (format === "ktab-csv") table = readKtabCsv(text, file);
   else if (format === "ktab-xml") table = readKtabXml(text, file);
+  else if (format === "decide") table = readDecide(text, file);
   else table = readEumTable(text, file, options);
 
   const asOf = options.asOf ?? new Date().toISOString().slice(0, 10);
