@@ -11,8 +11,8 @@ export interface Benchmark {
   items?: { count: number; unit: string };
   /** Timed repetitions (default 5). */
   repeat?: number;
-  /** A line printed under the result (e.g. peak memory against its target). */
-  note?: () => string;
+  /** A line printed under the result (e.g. peak memory against its target), given the time. */
+  note?: (seconds: number) => string;
   /** Called after the timed runs (e.g. to stop the processes the benchmark started). */
   teardown?: () => Promise<void>;
 }
@@ -81,7 +81,7 @@ export async function runBenchmarks(
     process.stdout.write(
       `${b.name.padEnd(44)}${duration(seconds).padStart(12)}${ratio.toFixed(3).padStart(10)}  ${target}${rate}\n`,
     );
-    if (b.note) process.stdout.write(`  ${b.note()}\n`);
+    if (b.note) process.stdout.write(`  ${b.note(seconds)}\n`);
     out.push({ name: b.name, seconds, ratio, targetSeconds: b.targetSeconds });
   }
   if (sink === Number.MIN_VALUE) process.stdout.write("\n");

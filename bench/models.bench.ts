@@ -1,14 +1,17 @@
 import { readFileSync } from "node:fs";
 import {
   eum,
+  exchange,
   forecastScenario,
   models,
+  prepareScenario,
   type ScenarioData,
   smpModel,
   xoshiro128ss,
 } from "@entente/core";
 import { parseDeu3 } from "../packages/entente/src/backtest/deu3-parse.ts";
 import { runDeu3Backtest } from "../packages/entente/src/backtest/run-backtest.ts";
+import { importText } from "../packages/entente/src/io/import/import-scenario.ts";
 import { readScenario } from "../packages/entente/src/io/read-scenario.ts";
 import { readKtabCsv, scenarioDataOf } from "../test/fixtures/ktab/ktab-fixtures.ts";
 import type { Benchmark } from "./harness.ts";
@@ -46,6 +49,27 @@ function randomIssue(n: number): ScenarioData {
 
 const ktab = (name: string) => scenarioDataOf(readKtabCsv(`inputs/${name}.csv`));
 
+/** COP21 (15 actors, 13 issues) through `entente import`, as the exchange model's input. */
+const cop21 = prepareScenario(
+  importText(readFileSync(`${root}test/fixtures/exchange/cop21.csv`), "cop21.csv", {
+    asOf: "2025-01-01",
+  }).scenario,
+);
+/** The reference implementation (decide, Python) on this machine: 10 rounds of COP21. */
+const DECIDE_COP21_SECONDS = 15;
+
+/** The exchange model on COP21 for 10 rounds, beside the reference implementation's 15 s. */
+const exchangeBenchmarks: Benchmark[] = (["corrected", "compat=decide"] as const).map(
+  (preset): Benchmark => ({
+    name: `exchange: COP21 × 10 rounds, ${preset}`,
+    ...(preset === "corrected" ? { targetSeconds: DECIDE_COP21_SECONDS / 100 } : {}),
+    repeat: preset === "corrected" ? 5 : 1,
+    setup: () => () => exchange.run(cop21, { preset, params: { rounds: 10 } }),
+    note: (seconds) =>
+      `decide (Python) took ${DECIDE_COP21_SECONDS} s here: ${(DECIDE_COP21_SECONDS / seconds).toFixed(0)}× faster (target ≥ 100× for the default preset)`,
+  }),
+);
+
 /** Benchmarks of the models and the backtest. */
 export const modelBenchmarks: Benchmark[] = [
   ...([10, 50, 200] as const).map(
@@ -70,6 +94,7 @@ export const modelBenchmarks: Benchmark[] = [
       },
     }),
   ),
+  ...exchangeBenchmarks,
   {
     name: "forecast: Budapest, every model",
     setup: () => () => forecastScenario(budapest.data),

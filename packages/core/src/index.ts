@@ -213,7 +213,11 @@ export { eumRoundDiagnostics } from "./models/eum/diagnostics.ts";
 export { type EumMove, eum } from "./models/eum/eum.ts";
 export { type EumOptions, eumParams, eumPresets } from "./models/eum/options.ts";
 export { simulateEum } from "./models/eum/simulate.ts";
-export { type ExchangeRecord, exchange } from "./models/exchange/exchange.ts";
+export {
+  type ExchangeRecord,
+  exchange,
+  expectedTrades,
+} from "./models/exchange/exchange.ts";
 export { kalaiSmorodinsky } from "./models/kalai-smorodinsky.ts";
 export {
   type IssueForecast,

@@ -80,6 +80,8 @@ export interface RunDocument {
     /** The model's own record (EUM: `medians` per round and `moves` with their offers). */
     details?: Record<string, unknown>;
   }>;
+  /** Diagnostics across issues (the exchange model: `exchanges`, every realised exchange). */
+  details?: Record<string, unknown>;
 }
 
 /** A recorded run as `GET /api/runs/:id` returns it. */

@@ -53,6 +53,11 @@ export interface Model {
   presets?: Readonly<Record<string, ParamValues>>;
   /** true when the model can be run in a browser drag loop (well under a millisecond per issue). */
   fast?: boolean;
+  /**
+   * true when the model trades positions between issues, so that an issue's forecast depends
+   * on the others (the exchange model): backtests run it on a whole proposal's issues together.
+   */
+  trades?: boolean;
   /** Forecast every issue. Throws {@link ModelInputError} on missing inputs, RangeError on bad options. */
   run(data: ScenarioData, options?: RunOptions): ModelResult;
 }

@@ -10,7 +10,7 @@ import {
   summariseErrors,
 } from "@entente/core";
 import { type Deu3Capability, deu3Capabilities } from "./deu3-capability.ts";
-import { type Deu3File, type Deu3Issue, isUsable } from "./deu3-parse.ts";
+import { DEU3_ACTORS, type Deu3File, type Deu3Issue, isUsable } from "./deu3-parse.ts";
 import { crossFitted, deu3Record, scoreHeldOut, trainAndForecast } from "./deu3-probabilistic.ts";
 
 /** Scores of a probabilistic forecaster on held-out issues. */
@@ -61,35 +61,50 @@ export function deu3Scenario(
   table: Deu3File,
   capability: Deu3Capability,
 ): ScenarioData {
-  const n = issue.actors.length;
+  return deu3ProposalScenario([issue], table, capability);
+}
+
+/**
+ * DEU III issues of one proposal as one scenario on 0–100 (each with its reference point as
+ * status quo): the actors are those of any of them, in DEU III's column order.
+ */
+export function deu3ProposalScenario(
+  issues: readonly Deu3Issue[],
+  table: Deu3File,
+  capability: Deu3Capability,
+): ScenarioData {
+  const present = new Set(issues.flatMap((i) => i.actors));
+  const ids: string[] = DEU3_ACTORS.filter((a) => present.has(a));
+  const index = new Map(ids.map((a, i) => [a, i]));
+  const first = issues[0] as Deu3Issue;
   return {
-    id: issue.id,
-    title: issue.id,
-    actors: issue.actors.map((a) => ({ id: a, name: a })),
-    issues: [
-      {
-        id: issue.id,
-        title: issue.id,
-        min: 0,
-        max: 100,
-        unit: undefined,
-        minLabel: "0",
-        maxLabel: "100",
-        statusQuo: issue.referencePoint,
-        outcome: issue.outcome,
-        ratifiers: new Int32Array(0),
-        actors: Int32Array.from({ length: n }, (_, i) => i),
-        positions: Float64Array.from(issue.positions),
-        saliences: Float64Array.from(issue.saliences),
-        capabilities: Float64Array.from(deu3Capabilities(issue, table, capability)),
-      },
-    ],
+    id: issues.length === 1 ? first.id : first.proposal,
+    title: issues.length === 1 ? first.id : first.proposal,
+    actors: ids.map((a) => ({ id: a, name: a })),
+    issues: issues.map((issue) => ({
+      id: issue.id,
+      title: issue.id,
+      min: 0,
+      max: 100,
+      unit: undefined,
+      minLabel: "0",
+      maxLabel: "100",
+      statusQuo: issue.referencePoint,
+      outcome: issue.outcome,
+      ratifiers: new Int32Array(0),
+      actors: Int32Array.from(issue.actors, (a) => index.get(a) as number),
+      positions: Float64Array.from(issue.positions),
+      saliences: Float64Array.from(issue.saliences),
+      capabilities: Float64Array.from(deu3Capabilities(issue, table, capability)),
+    })),
   };
 }
 
 /**
  * Run each model on every usable DEU III issue (file order): per model, one calibration record
- * per issue — or undefined where the model cannot run (e.g. no reference point).
+ * per issue — or undefined where the model cannot run (e.g. no reference point). A model that
+ * trades between issues (`trades`) runs on each proposal's usable issues together, as Arregui,
+ * Stokman & Thomson (2006) ran the exchange model; the others on each issue alone.
  */
 export function deu3Records(
   table: Deu3File,
@@ -98,17 +113,51 @@ export function deu3Records(
 ): { usable: Deu3Issue[]; records: Array<Array<CalibrationRecord | undefined>> } {
   const usable = table.issues.filter(isUsable);
   const scenarios = usable.map((issue) => deu3Scenario(issue, table, capability));
-  const records = models.map((model) =>
-    scenarios.map((data) => {
-      try {
-        return deu3Record(data, model.run(data).issues[0]?.forecast as number);
-      } catch (e) {
-        if (e instanceof ModelInputError) return undefined;
-        throw e;
-      }
-    }),
-  );
+  const records = models.map((model) => {
+    const forecasts = model.trades
+      ? proposalForecasts(model, usable, table, capability)
+      : scenarios.map((data) => forecastOrSkip(model, data)?.[0]);
+    return forecasts.map((forecast, k) =>
+      forecast === undefined ? undefined : deu3Record(scenarios[k] as ScenarioData, forecast),
+    );
+  });
   return { usable, records };
+}
+
+/** A model's forecasts of a scenario's issues, or undefined when it cannot run on it. */
+function forecastOrSkip(model: Model, data: ScenarioData): number[] | undefined {
+  try {
+    return model.run(data).issues.map((i) => i.forecast);
+  } catch (e) {
+    if (e instanceof ModelInputError) return undefined;
+    throw e;
+  }
+}
+
+/** Forecasts of every usable issue by a model run on each proposal's usable issues together. */
+function proposalForecasts(
+  model: Model,
+  usable: readonly Deu3Issue[],
+  table: Deu3File,
+  capability: Deu3Capability,
+): Array<number | undefined> {
+  const byProposal = new Map<string, number[]>();
+  for (const [k, issue] of usable.entries()) {
+    const list = byProposal.get(issue.proposal) ?? [];
+    list.push(k);
+    byProposal.set(issue.proposal, list);
+  }
+  const out = new Array<number | undefined>(usable.length);
+  for (const ks of byProposal.values()) {
+    const data = deu3ProposalScenario(
+      ks.map((k) => usable[k] as Deu3Issue),
+      table,
+      capability,
+    );
+    const forecasts = forecastOrSkip(model, data);
+    for (const [j, k] of ks.entries()) out[k] = forecasts?.[j];
+  }
+  return out;
 }
 
 /** Options of {@link runDeu3Backtest}. */

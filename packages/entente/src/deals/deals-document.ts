@@ -4,6 +4,7 @@ import {
   centralValue,
   type DealOptions,
   decodeOutcome,
+  expectedTrades,
   type OutcomeSpace,
   packagePath,
   type Scenario,
@@ -100,6 +101,8 @@ export function dealsDocument(input: {
   limit: number;
   source: string;
   scenario?: Scenario | undefined;
+  /** The scenario's numbers: with them, the trades the exchange model expects are listed. */
+  data?: ScenarioData | undefined;
   ratifiers?: Int32Array[] | undefined;
   grid?: number | undefined;
   gridNote?: string | undefined;
@@ -155,6 +158,15 @@ export function dealsDocument(input: {
     path: path ? describePath(path) : [],
     notes,
   };
+  if (input.data) {
+    // The exchange model's own account of what A and B trade (both ways), beside the others'.
+    const all = expectedTrades(input.data);
+    const pair = new Set([a.id, b.id]);
+    doc.trades = {
+      between: all.filter((e) => pair.has(e.i) && pair.has(e.j)),
+      others: all.filter((e) => !(pair.has(e.i) && pair.has(e.j))).length,
+    };
+  }
   if (input.ratifiers) {
     const ids = utilities.map((u) => u.id);
     const w = winSet(space, utilities, input.ratifiers, {

@@ -1,12 +1,14 @@
 import type {
   Concession,
   DealPoint,
+  ExchangeRecord,
   Logroll,
   OutcomeSpace,
   PackagePath,
   Scenario,
 } from "@entente/core";
 import { describeOutcome } from "@entente/core";
+import { exchangeLines } from "./run.ts";
 
 /** The `entente deals` document (JSON form); the table renders the same content. */
 export interface DealsDocument {
@@ -43,6 +45,11 @@ export interface DealsDocument {
     utilityA: number;
     utilityB: number;
   }>;
+  /**
+   * The trades the exchange model expects between the two (every actor at the table, one
+   * round, in the order realised), and how many it expects among the other actors.
+   */
+  trades?: { between: ExchangeRecord[]; others: number };
   winSet?: {
     required: string[];
     size: number;
@@ -192,7 +199,7 @@ const u = (x: number) => x.toFixed(3);
 const signed = (x: number) => `${x >= 0 ? "+" : ""}${x.toFixed(3)}`;
 
 /** The readable form of a deals document. */
-export function dealsTable(doc: DealsDocument): string {
+export function dealsTable(doc: DealsDocument, scenario?: Scenario): string {
   const [a, b] = doc.parties;
   const lines = [
     `Deal space of ${doc.source}: ${a} and ${b}`,
@@ -260,8 +267,25 @@ export function dealsTable(doc: DealsDocument): string {
       `  ${i + 1}. ${s.changes.join("; ")}   ${a} ${signed(s.deltaA)} → ${u(s.utilityA)}, ${b} ${signed(s.deltaB)} → ${u(s.utilityB)}`,
     );
   }
+  if (doc.trades && scenario) lines.push("", ...tradeLines(doc.trades, scenario, a, b));
   for (const note of doc.notes) lines.push("", `Note: ${note}`);
   return `${lines.join("\n")}\n`;
+}
+
+/** The exchange model's trades between the two, as lines under a heading. */
+function tradeLines(
+  trades: NonNullable<DealsDocument["trades"]>,
+  scenario: Scenario,
+  a: string,
+  b: string,
+): string[] {
+  const issues = scenario.issues.map((i) => ({ ...i, min: i.scale.min, max: i.scale.max }));
+  const [, ...list] = exchangeLines(trades.between, { actors: scenario.actors, issues });
+  const others = `${trades.others} among the other actors: \`entente run --model exchange -f table\``;
+  return [
+    `Trades the exchange model expects between ${a} and ${b} (every actor at the table, one round; ${others}):`,
+    ...(trades.between.length === 0 ? ["  none"] : list),
+  ];
 }
 
 function parts(list: DescribedPart[], indent = "  "): string[] {

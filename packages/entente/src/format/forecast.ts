@@ -1,5 +1,7 @@
 import {
   type Calibration,
+  type ExchangeRecord,
+  expectedTrades,
   type ForecastModel,
   type ForecastTable,
   forecastOutcomes,
@@ -17,6 +19,7 @@ import {
   type ScenarioData,
 } from "@entente/core";
 import { decimalsFor, fixed, plain } from "./number.ts";
+import { exchangeLines } from "./run.ts";
 
 /** Output formats of `entente forecast`. */
 export const FORECAST_FORMATS = ["table", "json", "csv", "md"] as const;
@@ -30,7 +33,15 @@ export interface ForecastDocument extends ForecastTable {
   agreement: boolean;
   /** Outcome distributions and each phase's chance of agreement. */
   outcomes: OutcomeForecasts;
+  /**
+   * The trades the exchange model expects (one round, every actor at the table), when it ran:
+   * the model's account of what each actor can offer another.
+   */
+  trades?: ExchangeRecord[];
 }
+
+/** How many trades the text and Markdown forecasts list (all are in the JSON). */
+const TRADES_SHOWN = 8;
 
 /** A calibration in one line, for documents and tables (null for none). */
 export function calibrationLine(calibration: Calibration | null): string | null {
@@ -76,12 +87,25 @@ export function forecastDocument(
     },
     steps,
   );
+  const exchange = table.models.find((m) => m.id === "exchange" && m.unavailable === undefined);
   return {
     ...table,
     calibration: calibrationLine(options.calibration),
     agreement: options.agreement,
     outcomes,
+    ...(exchange ? { trades: expectedTrades(data) } : {}),
   };
+}
+
+/** The expected trades as lines, under a heading that says where the rest are. */
+function tradeLines(doc: ForecastDocument, scenario: Scenario): string[] {
+  if (!doc.trades) return [];
+  const issues = scenario.issues.map((i) => ({ ...i, min: i.scale.min, max: i.scale.max }));
+  const [, ...list] = exchangeLines(doc.trades, { actors: scenario.actors, issues }, TRADES_SHOWN);
+  return [
+    `Trades the exchange model expects (every actor at the table, one round; all of them: \`entente run --model exchange -f table\`):`,
+    ...(doc.trades.length === 0 ? ["  none: no two actors gain by trading positions."] : list),
+  ];
 }
 
 /** Render a forecast in one of {@link FORECAST_FORMATS}. */
@@ -201,6 +225,8 @@ function forecastText(table: ForecastDocument, scenario: Scenario): string {
     lines.push(`Phase ${p.phase} is not checked for agreement: ${p.reason}.`);
   }
   if (table.outcomes.unchecked.length > 0) lines.push("");
+  const trades = tradeLines(table, scenario);
+  if (trades.length > 0) lines.push(...trades, "");
   lines.push("Models:");
   for (const m of shown) lines.push(`  ${m.label}: ${m.reference}`);
   for (const m of table.models.filter((x) => x.unavailable !== undefined)) {
@@ -209,10 +235,13 @@ function forecastText(table: ForecastDocument, scenario: Scenario): string {
   return `${lines.join("\n")}\n`;
 }
 
-/** A one-character mark per model: its initial, or a digit when taken (S is the status quo). */
+/**
+ * A one-character mark per model: its initial, else another letter of its first word
+ * (Exchange → X when E is taken), else a digit (S is the status quo).
+ */
 function markFor(label: string, k: number, taken: Set<string>): string {
-  const letter = label[0]?.toUpperCase() ?? "?";
-  const mark = taken.has(letter) ? String((k + 1) % 10) : letter;
+  const word = (/^[A-Za-z]+/.exec(label)?.[0] ?? "").toUpperCase();
+  const mark = [...word].find((c) => !taken.has(c)) ?? String((k + 1) % 10);
   taken.add(mark);
   return mark;
 }
@@ -305,5 +334,18 @@ function forecastMarkdown(table: ForecastDocument, scenario: Scenario): string {
     line(header),
     line(header.map((_, i) => (i < 2 ? "---" : "---:"))),
     ...rows.map(line),
+    ...tradeMarkdown(table, scenario),
   ].join("\n")}\n`;
+}
+
+/** The expected trades as a Markdown list. */
+function tradeMarkdown(table: ForecastDocument, scenario: Scenario): string[] {
+  const [heading, ...items] = tradeLines(table, scenario);
+  if (heading === undefined) return [];
+  return [
+    "",
+    `**${heading.replace(/:$/, "")}**`,
+    "",
+    ...items.map((l) => `- ${l.trim().replace(/^\d+\. /, "")}`),
+  ];
 }

@@ -88,32 +88,37 @@ export function formatRun(doc: RunDocument, data: ScenarioData, format: RunForma
 }
 
 /**
- * The realised exchanges, round by round in the order realised: who gives ground on which issue
- * (from → to on the issue's own scale) in return for ground on the other, and the equal gain.
+ * The realised exchanges, round by round in the order realised: who yields on which issue
+ * (from → to on the issue's own scale) in return for whose move on the other, and the equal
+ * gain. At most `limit` per round (the rest counted).
  */
-export function exchangeLines(exchanges: readonly ExchangeRecord[], data: ScenarioData): string[] {
+export function exchangeLines(
+  exchanges: readonly ExchangeRecord[],
+  data: {
+    actors: ReadonlyArray<{ id: string; name: string }>;
+    issues: ReadonlyArray<{ id: string; title: string; min: number; max: number }>;
+  },
+  limit = Number.POSITIVE_INFINITY,
+): string[] {
   if (exchanges.length === 0) return ["No exchanges: no two actors gain by trading positions."];
   const issue = new Map(data.issues.map((i) => [i.id, i]));
   const name = new Map(data.actors.map((a) => [a.id, a.name]));
-  const move = (actor: string, k: string, from: number, to: number) => {
+  const move = (k: string, from: number, to: number) => {
     const info = issue.get(k);
     const d = info ? decimalsFor(info.max - info.min) : 1;
-    return `${name.get(actor) ?? actor} moves on ${info?.title ?? k} ${fixed(from, d)} → ${fixed(to, d)}`;
+    return `${info?.title ?? k} (${fixed(from, d)} → ${fixed(to, d)})`;
   };
   const lines: string[] = [];
-  let round = -1;
-  let n = 0;
-  for (const e of exchanges) {
-    if (e.round !== round) {
-      round = e.round;
-      n = 0;
-      const count = exchanges.filter((x) => x.round === round).length;
-      lines.push(`Exchanges in round ${round} (${count}, in the order realised):`);
+  const rounds = [...new Set(exchanges.map((e) => e.round))];
+  for (const round of rounds) {
+    const these = exchanges.filter((e) => e.round === round);
+    lines.push(`Exchanges in round ${round} (${these.length}, in the order realised):`);
+    for (const [n, e] of these.slice(0, limit).entries()) {
+      lines.push(
+        `  ${String(n + 1).padStart(3)}. ${name.get(e.i) ?? e.i} yields on ${move(e.q, e.iFrom, e.iTo)} for ${name.get(e.j) ?? e.j} yielding on ${move(e.p, e.jFrom, e.jTo)}; gain ${e.gain.toPrecision(3)}`,
+      );
     }
-    n++;
-    lines.push(
-      `  ${String(n).padStart(3)}. ${move(e.i, e.q, e.iFrom, e.iTo)}; ${move(e.j, e.p, e.jFrom, e.jTo)}; gain ${e.gain.toPrecision(3)}`,
-    );
+    if (these.length > limit) lines.push(`       … and ${these.length - limit} more`);
   }
   return lines;
 }

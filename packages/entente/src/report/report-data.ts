@@ -147,6 +147,7 @@ function dealSpace(
       limit: 5,
       source: `${scenario.title} [${scenario.id}]`,
       scenario,
+      data,
       ratifiers: built.ratifiers,
       grid: built.grid,
       gridNote: built.gridNote,

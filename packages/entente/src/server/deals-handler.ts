@@ -83,6 +83,7 @@ export const scenarioDeals: DealsHandler = Object.assign(
       limit,
       source: `${scenario.title} [${scenario.id}]`,
       scenario,
+      data,
       ratifiers: ratify ? built.ratifiers : undefined,
       grid: built.grid,
       gridNote: built.gridNote,

@@ -5,6 +5,7 @@ import { type DealsDocument, isDealsDocument } from "../deals.ts";
 import { DealChart } from "./DealChart.tsx";
 import { DealOffers } from "./DealOffers.tsx";
 import { DealPackages } from "./DealPackages.tsx";
+import { ExchangeTrades } from "./ExchangeTrades.tsx";
 
 export interface DealViewProps {
   scenarioId: string;
@@ -143,7 +144,7 @@ export function DealView({ scenarioId, revision, scenario, dirty }: DealViewProp
         </p>
       )}
       {answer.status === "done" && (
-        <DealsResult doc={answer.doc} name={name} issueTitle={issueTitle} />
+        <DealsResult doc={answer.doc} name={name} issueTitle={issueTitle} scenario={scenario} />
       )}
     </section>
   );
@@ -153,10 +154,12 @@ function DealsResult({
   doc,
   name,
   issueTitle,
+  scenario,
 }: {
   doc: DealsDocument;
   name: (id: string) => string;
   issueTitle: (id: string) => string;
+  scenario: Scenario;
 }) {
   const [a, b] = doc.parties.map(name) as [string, string];
   const u = (x: number) => x.toFixed(3);
@@ -212,6 +215,13 @@ function DealsResult({
             </>
           )}
         </section>
+      )}
+      {doc.trades && (
+        <ExchangeTrades
+          trades={doc.trades.between}
+          scenario={scenario}
+          label={`Trades the exchange model expects between ${a} and ${b} (every actor at the table, one round; ${doc.trades.others} more among the others)`}
+        />
       )}
       {doc.notes.map((note) => (
         <p key={note} className="notice">

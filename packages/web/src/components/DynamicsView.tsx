@@ -1,8 +1,9 @@
 import { fmt } from "@entente/charts";
-import type { EumMove, Scenario } from "@entente/core";
+import type { EumMove, ExchangeRecord, Scenario } from "@entente/core";
 import * as Plot from "@observablehq/plot";
 import { useEffect, useMemo, useState } from "react";
 import { ApiError, api, type ModelInfo, type RunDocument } from "../api.ts";
+import { ExchangeTrades } from "./ExchangeTrades.tsx";
 import { IssuePicker } from "./IssuePicker.tsx";
 import { PlotFigure } from "./PlotFigure.tsx";
 
@@ -188,6 +189,14 @@ function DynamicsChart({
         </p>
       )}
       {result && info && <JumpAccount result={result} scenario={scenario} issue={info} />}
+      {run?.status === "done" && Array.isArray(run.doc.details?.exchanges) && (
+        <ExchangeTrades
+          trades={run.doc.details.exchanges as ExchangeRecord[]}
+          scenario={scenario}
+          issue={issue}
+          label={`Exchanges that moved ${info?.title ?? issue}, in the order realised`}
+        />
+      )}
     </figure>
   );
 }

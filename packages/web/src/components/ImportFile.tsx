@@ -70,7 +70,8 @@ export function ImportFile() {
       <h2 id="import-title">Import a file</h2>
       <p className="hint">
         Drop a file here or choose one: an Entente scenario (YAML or JSON), a KTAB CSV or XML file,
-        or an expected-utility table (CSV/TSV with Actor, Capability, Position, Salience).
+        an expected-utility table (CSV/TSV with Actor, Capability, Position, Salience), or a decide
+        exchange-model file ('#A', '#P', '#M' and '#D' lines).
       </p>
       <div className="toolbar">
         <label className="button">

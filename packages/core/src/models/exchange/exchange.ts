@@ -273,6 +273,7 @@ export const exchange: Model = {
   reference:
     "Stokman & Van Oosten 1994 (European Community Decision Making, ch. 5); Arregui, Stokman & Thomson 2006 (The European Union Decides, ch. 5)",
   dynamic: true,
+  trades: true,
   params: exchangeParams,
   presets: exchangePresets,
   run(data, options) {
@@ -296,4 +297,13 @@ function resolvedParams(options: RunOptions | undefined): ParamValues {
     resolvedCache.set(options, resolved);
   }
   return resolved;
+}
+
+/**
+ * The exchanges the exchange model expects on a scenario, in the order realised: the model's
+ * account of "what A can offer B" (default: the `corrected` preset, one round, every actor at
+ * the table).
+ */
+export function expectedTrades(data: ScenarioData, options?: RunOptions): ExchangeRecord[] {
+  return (exchange.run(data, options).details?.exchanges ?? []) as ExchangeRecord[];
 }

@@ -108,6 +108,7 @@ export function dealsCommand(io: CliIO) {
             limit,
             source: `${scenario.title} [${scenario.id}]`,
             scenario,
+            data,
             ratifiers: options.ratify ? built.ratifiers : undefined,
             grid: built.grid,
             gridNote: built.gridNote,
@@ -116,7 +117,9 @@ export function dealsCommand(io: CliIO) {
         }
         const doc = dealsDocument(input);
         io.stdout(
-          options.format === "json" ? `${JSON.stringify(doc, null, 2)}\n` : dealsTable(doc),
+          options.format === "json"
+            ? `${JSON.stringify(doc, null, 2)}\n`
+            : dealsTable(doc, "scenario" in input ? input.scenario : undefined),
         );
       } catch (e) {
         if (e instanceof RangeError) {

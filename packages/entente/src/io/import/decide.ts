@@ -115,12 +115,12 @@ export function readDecide(text: string, file: string): ImportedTable {
       }
       case "#M": {
         const issue = cell(row, 1).text;
-        const x = number(row, 2, `'#M'.${issue}`, "a scale point (a number)");
+        const x = number(row, 2, "'#M'.point", "a scale point (a number)");
         if (x !== undefined) points.set(issue, [...(points.get(issue) ?? []), x]);
         break;
       }
       case "#D": {
-        const at = `'#D'.${cell(row, 1).text}.${cell(row, 2).text}`;
+        const at = "'#D'";
         const position = number(row, 3, `${at}.position`, "a position (a number)");
         const sal = cell(row, 4);
         const salience = parseDecimal(sal.text);
@@ -170,7 +170,7 @@ export function readDecide(text: string, file: string): ImportedTable {
     if (!(min < max)) {
       problems.add(
         cell(info.row, 1).offset,
-        `'#P'.${id}`,
+        "'#P'.id",
         `issue "${id}" needs at least two different '#M' scale points (its lowest and highest give its range), got ${xs.length === 0 ? "none" : xs.join(", ")}`,
       );
       continue;
@@ -188,7 +188,7 @@ export function readDecide(text: string, file: string): ImportedTable {
       ) as Row;
       problems.add(
         cell(row, 1).offset,
-        `'#M'.${id}`,
+        "'#M'.issue",
         `unknown issue "${id}"; declare it in a '#P' line`,
       );
     }
@@ -199,7 +199,7 @@ export function readDecide(text: string, file: string): ImportedTable {
   const seen = new Map<string, Row>();
   const stances: typeof data = [];
   for (const d of data) {
-    const at = `'#D'.${d.actor}.${d.issue}`;
+    const at = "'#D'";
     let ok = true;
     if (!actors.has(d.actor)) {
       problems.add(

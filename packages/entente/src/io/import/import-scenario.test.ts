@@ -1,13 +1,16 @@
 import { readFileSync } from "node:fs";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { formatDiagnostic, InputError } from "../diagnostic.ts";
+import { problems } from "../../../../../test/support/input-problems.ts";
 import { parseScenario } from "../read-scenario.ts";
 import { detectFormat, importText, scenarioYaml } from "./import-scenario.ts";
 
 const root = new URL("../../../../../", import.meta.url);
-const bytesOf = (name: string) =>
-  new Uint8Array(readFileSync(new URL(`test/fixtures/import/${name}`, root)));
+/** An input fixture: those of `entente import` are in test/fixtures/import, decide's with the model. */
+const bytesOf = (name: string) => {
+  const dir = /^(sample_data\.txt|copenhagen\.csv|cop21\.csv)$/.test(name) ? "exchange" : "import";
+  return new Uint8Array(readFileSync(new URL(`test/fixtures/${dir}/${name}`, root)));
+};
 const FIXTURES = [
   ["dummyData_3Dim.csv", "ktab-csv"],
   ["dummyData_3Dim-no-final-comma.csv", "ktab-csv"],
@@ -20,17 +23,9 @@ const FIXTURES = [
   ["emission-standards.decisionmechanics.txt", "eum-table"],
   ["ChinaData.csv", "eum-table"],
   ["HondurasCrisisData.csv", "eum-table"],
+  ["sample_data.txt", "decide"],
+  ["copenhagen.csv", "decide"],
 ] as const;
-
-function problems(run: () => unknown): string[] {
-  try {
-    run();
-  } catch (e) {
-    if (e instanceof InputError) return e.diagnostics.map(formatDiagnostic);
-    throw e;
-  }
-  return [];
-}
 
 describe("importText", () => {
   it.each(FIXTURES)("detects %s as %s and gives a valid scenario", (name, format) => {
@@ -115,7 +110,7 @@ describe("detectFormat", () => {
 
   it("says what it expected, and points scenario files to validate", () => {
     expect(problems(() => detectFormat("hello\n", "x.csv"))).toEqual([
-      "x.csv:1:1 (file): cannot tell the format: expected a KTAB CSV (line 1: scenarioName, description, numActors, numDims), a KTAB XML <Scenario>, or an EUM table with a header naming Actor, Capability, Position and Salience; name the format with --from ktab-csv, --from ktab-xml or --from eum-table",
+      "x.csv:1:1 (file): cannot tell the format: expected a KTAB CSV (line 1: scenarioName, description, numActors, numDims), a KTAB XML <Scenario>, an EUM table with a header naming Actor, Capability, Position and Salience, or a decide exchange-model file ('#A', '#P', '#M' and '#D' lines); name the format with --from ktab-csv, --from ktab-xml, --from eum-table or --from decide",
     ]);
     expect(problems(() => detectFormat("id: x\n", "x.yaml"))).toEqual([
       "x.yaml:1:1 (file): this is already a scenario file (YAML or JSON); check it with `entente validate`",
