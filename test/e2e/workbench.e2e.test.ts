@@ -256,6 +256,14 @@ describe.skipIf(!hasChromium)("the workbench against the real server", () => {
     await page.getByRole("tab", { name: "Dynamics" }).click();
     await page.getByTestId("dynamics-eum").locator("svg").first().waitFor();
     await page.getByTestId("dynamics-smp").locator("svg").first().waitFor();
+    // The exchange model draws its round and lists the exchanges that moved the issue shown.
+    const exchange = page.getByTestId("dynamics-exchange");
+    await exchange.locator("svg").first().waitFor();
+    const trades = exchange.getByTestId("exchange-trades");
+    expect(await trades.locator("li").count()).toBeGreaterThan(0);
+    expect(await trades.locator("li").first().textContent()).toMatch(
+      / yields on .+ for .+ yielding on /,
+    );
     // The axis is explained in words, and no request fails on a visit.
     expect(await page.getByTestId("dynamics-eum").textContent()).toContain(
       "Up the chart: each actor's position on the issue's scale",
@@ -302,6 +310,8 @@ describe.skipIf(!hasChromium)("the workbench against the real server", () => {
       "Max welfare",
     ]);
     expect(await packages.locator("tbody tr").count()).toBe(8 + 2); // issues, then utilities
+    // The exchange model's own account of what the two trade.
+    expect(await deals.getByTestId("exchange-trades").locator("li").count()).toBeGreaterThan(0);
     // The frontier is drawn; with the ratifiers, the win-set and its most robust package too.
     const chart = page.getByTestId("deal-chart");
     expect(await chart.locator("svg path").count()).toBeGreaterThan(2);

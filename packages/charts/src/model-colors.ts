@@ -12,7 +12,16 @@ const PALETTE = [
   "#bab0ac",
 ];
 
-const KNOWN = ["compromise", "weighted-median", "nash", "kalai-smorodinsky", "eum", "smp", "pce"];
+const KNOWN = [
+  "compromise",
+  "weighted-median",
+  "nash",
+  "kalai-smorodinsky",
+  "eum",
+  "smp",
+  "pce",
+  "exchange",
+];
 
 /** The colour of a model: known models keep theirs; others take the next free ones. */
 export function modelColor(id: string, order: readonly string[] = KNOWN): string {

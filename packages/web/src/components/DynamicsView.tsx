@@ -117,7 +117,13 @@ function DynamicsChart({
       width: 960,
       height,
       marginRight: 230,
-      x: { label: "round →", domain: [0, Math.max(1, last)], ticks: Math.min(10, last + 1) },
+      x: {
+        label: "round →",
+        domain: [0, Math.max(1, last)],
+        // Whole rounds only: every round up to 10, else about 10 ticks.
+        ticks: last <= 10 ? Array.from({ length: Math.max(1, last) + 1 }, (_, t) => t) : 10,
+        tickFormat: "d",
+      },
       y: {
         label: `↑ position on the scale${info.scale.unit ? ` (${info.scale.unit})` : ""}`,
         domain: [info.scale.min, info.scale.max],
@@ -167,7 +173,7 @@ function DynamicsChart({
       <figcaption>
         <strong>{model.label}</strong>
         {result &&
-          ` · forecast ${fmt(result.forecast)} after ${Math.max(0, (result.rounds?.length ?? 1) - 1)} rounds`}
+          ` · forecast ${fmt(result.forecast)} after ${roundsOf(result.rounds?.length ?? 1)}`}
       </figcaption>
       {run?.status === "loading" && <p>Running {model.label} on the server…</p>}
       {run?.status === "error" &&
@@ -199,6 +205,12 @@ function DynamicsChart({
       )}
     </figure>
   );
+}
+
+/** "1 round", "10 rounds": the rounds after the inputs (round 0). */
+function roundsOf(trajectoryLength: number): string {
+  const n = Math.max(0, trajectoryLength - 1);
+  return `${n} round${n === 1 ? "" : "s"}`;
 }
 
 /**
