@@ -1,4 +1,5 @@
 import { modelColor } from "@entente/charts";
+import { models } from "@entente/core";
 import { describe, expect, it } from "vitest";
 import { forecasterColor, forecasterModel } from "./forecaster-color.ts";
 
@@ -19,15 +20,6 @@ describe("forecasterColor", () => {
     const others = ["seed-001", "seed-003", "Jane Doe"];
     const colors = others.map((n, i) => forecasterColor(n, i < 2 ? "source" : "analyst", others));
     expect(new Set(colors).size).toBe(3);
-    const models = [
-      "compromise",
-      "weighted-median",
-      "nash",
-      "kalai-smorodinsky",
-      "eum",
-      "smp",
-      "pce",
-    ];
-    for (const c of colors) expect(models.map((m) => modelColor(m))).not.toContain(c);
+    for (const c of colors) expect(models.map((m) => modelColor(m.id))).not.toContain(c);
   });
 });
