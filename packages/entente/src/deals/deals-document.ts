@@ -158,9 +158,9 @@ export function dealsDocument(input: {
     path: path ? describePath(path) : [],
     notes,
   };
-  if (input.data) {
-    // The exchange model's own account of what A and B trade (both ways), beside the others'.
-    const all = expectedTrades(input.data);
+  // The exchange model's own account of what A and B trade (both ways), beside the others'.
+  const all = input.data ? expectedTrades(input.data) : undefined;
+  if (all) {
     const pair = new Set([a.id, b.id]);
     doc.trades = {
       between: all.filter((e) => pair.has(e.i) && pair.has(e.j)),

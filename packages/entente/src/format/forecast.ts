@@ -87,13 +87,14 @@ export function forecastDocument(
     },
     steps,
   );
-  const exchange = table.models.find((m) => m.id === "exchange" && m.unavailable === undefined);
+  const exchange = table.models.some((m) => m.id === "exchange" && m.unavailable === undefined);
+  const trades = exchange ? expectedTrades(data) : undefined;
   return {
     ...table,
     calibration: calibrationLine(options.calibration),
     agreement: options.agreement,
     outcomes,
-    ...(exchange ? { trades: expectedTrades(data) } : {}),
+    ...(trades ? { trades } : {}),
   };
 }
 

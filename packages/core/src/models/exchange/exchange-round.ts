@@ -1,3 +1,4 @@
+import { ModelInputError } from "../model.ts";
 import { type Candidate, computeEqualGain, type Side } from "./equal-gain.ts";
 import { recompute } from "./recompute.ts";
 import { type ExchangeIssue, outcomeOf, type RoundContext, slotOf } from "./round-context.ts";
@@ -24,7 +25,8 @@ export interface RoundResult<T> {
  * issues between actors on opposite sides of both outcomes, realised best gain first while they
  * stay valid; the voting positions after them and the outcomes on those; and the next round's
  * start, each supplier part of the way to its voting position: x₀ + w·(y − x₀) with
- * w = salienceWeight·(1 − s) + fixedWeight.
+ * w = salienceWeight·(1 − s) + fixedWeight. Throws {@link ModelInputError} when the round would
+ * weigh more than `rules.maxCandidates` candidates.
  */
 export function exchangeRound<T>(
   ctx: RoundContext<T>,
@@ -42,7 +44,9 @@ export function exchangeRound<T>(
       (_, j) => A.cmp(A.sub((ctx.x[k] as T[])[j] as T, tol), outcomes0[k] as T) <= 0,
     ),
   );
-  let candidates: Candidate<T>[] = [];
+  // Group the actors of every pair of issues by side (§3.2), count the candidates, then make them.
+  const pairs: Array<{ p: number; q: number; groups: number[][] }> = [];
+  let count = 0;
   for (let p = 0; p < n; p++) {
     for (let q = p + 1; q < n; q++) {
       const groups: number[][] = [[], [], [], []];
@@ -55,9 +59,20 @@ export function exchangeRound<T>(
         (groups[lp + lq] as number[]).push(a);
       }
       const [none, onlyP, onlyQ, both] = groups as [number[], number[], number[], number[]];
-      for (const u of none) for (const v of both) candidates.push(candidate(ctx, p, q, u, v));
-      for (const u of onlyP) for (const v of onlyQ) candidates.push(candidate(ctx, p, q, u, v));
+      count += none.length * both.length + onlyP.length * onlyQ.length;
+      pairs.push({ p, q, groups });
     }
+  }
+  if (count > ctx.rules.maxCandidates) {
+    throw new ModelInputError(
+      `the exchange model would weigh ${count.toLocaleString("en")} candidate trades in a round (every pair of actors on opposite sides of two issues' outcomes); it runs on at most ${ctx.rules.maxCandidates.toLocaleString("en")} (parameter maxCandidates), because the time grows with the candidates times the trades: fewer actors or issues at the table, or phases that seat fewer at once, bring it within reach`,
+    );
+  }
+  let candidates: Candidate<T>[] = [];
+  for (const { p, q, groups } of pairs) {
+    const [none, onlyP, onlyQ, both] = groups as [number[], number[], number[], number[]];
+    for (const u of none) for (const v of both) candidates.push(candidate(ctx, p, q, u, v));
+    for (const u of onlyP) for (const v of onlyQ) candidates.push(candidate(ctx, p, q, u, v));
   }
   const realised: Candidate<T>[] = [];
   let ties = 0;

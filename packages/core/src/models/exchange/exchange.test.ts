@@ -100,6 +100,26 @@ describe("exchange model: a worked example (spec-exchange §3–§4 by hand)", (
     expect(exchangesOf(result)).toEqual([]);
   });
 
+  it("refuses, naming the count and the parameter, a round with more candidates than maxCandidates", () => {
+    // One candidate here (u and v on opposite sides of both outcomes).
+    expect(() => exchange.run(data, { params: { maxCandidates: 1 } })).not.toThrow();
+    const three = scenario(
+      [u(-5, 0), v(5, 100), v(5, 90)],
+      [
+        [-5, 5],
+        [0, 100],
+      ],
+    );
+    expect(() => exchange.run(three, { params: { maxCandidates: 1 } })).toThrow(
+      expect.objectContaining({
+        name: "ModelInputError",
+        message: expect.stringMatching(
+          /would weigh 2 candidate trades .* at most 1 \(parameter maxCandidates\)/,
+        ),
+      }),
+    );
+  });
+
   it("leaves an actor that does not care about an issue out of its trades (both presets)", () => {
     const careless = scenario(
       [

@@ -1,5 +1,12 @@
 import type { IssueData, ScenarioData } from "../../scenario/prepare.ts";
-import type { IssueForecast, Model, ModelResult, Round, RunOptions } from "../model.ts";
+import {
+  type IssueForecast,
+  type Model,
+  ModelInputError,
+  type ModelResult,
+  type Round,
+  type RunOptions,
+} from "../model.ts";
 import { type ParamSpec, type ParamValues, resolveParams } from "../params.ts";
 import { type Arithmetic, decimal28, float64 } from "./arithmetic.ts";
 import type { Candidate } from "./equal-gain.ts";
@@ -29,7 +36,11 @@ export interface ExchangeRecord {
   iTo: number;
   jFrom: number;
   jTo: number;
-  /** The equal gain of both sides (salience-weighted shift of the outcomes, 0–100 scale ÷ 100 units). */
+  /**
+   * The equal gain of both sides: each side's salience-weighted pull of the two outcomes its way
+   * (outcome shift on 0–100 × salience on 0–1, what it gains on one issue less what it gives on
+   * the other).
+   */
   gain: number;
 }
 
@@ -102,6 +113,17 @@ export const exchangeParams: readonly ParamSpec[] = [
       "plain mean of the positions (the reference puts it at the scale's low end)",
   },
   {
+    name: "maxCandidates",
+    kind: "integer",
+    default: 100_000,
+    min: 1,
+    max: 100_000_000,
+    description:
+      "The most candidate trades a round may weigh (pairs of actors on opposite sides of two " +
+      "issues' outcomes); a larger scenario is refused with this reason instead of running for " +
+      "minutes (100,000 candidates take seconds on one core)",
+  },
+  {
     name: "boundBelow",
     kind: "boolean",
     default: true,
@@ -132,6 +154,7 @@ interface Trace<T> {
   ties: number[];
 }
 
+/** Run `params.rounds` rounds in arithmetic A on the issues normalised to 0–100 (spec §1, §3). */
 function simulate<T>(A: Arithmetic<T>, data: ScenarioData, params: ParamValues): Trace<T> {
   const nIssues = data.issues.length;
   const nActors = data.actors.length;
@@ -150,6 +173,7 @@ function simulate<T>(A: Arithmetic<T>, data: ScenarioData, params: ParamValues):
     boundBelow: params.boundBelow as boolean,
     tieTolerance: params.tieTolerance as number,
     meanWhenUnweighted: params.meanWhenUnweighted as boolean,
+    maxCandidates: params.maxCandidates as number,
   };
   let x = data.issues.map((issue) => {
     const lower = A.of(issue.min);
@@ -302,8 +326,16 @@ function resolvedParams(options: RunOptions | undefined): ParamValues {
 /**
  * The exchanges the exchange model expects on a scenario, in the order realised: the model's
  * account of "what A can offer B" (default: the `corrected` preset, one round, every actor at
- * the table).
+ * the table); undefined when the model cannot run on the scenario (too many candidates).
  */
-export function expectedTrades(data: ScenarioData, options?: RunOptions): ExchangeRecord[] {
-  return (exchange.run(data, options).details?.exchanges ?? []) as ExchangeRecord[];
+export function expectedTrades(
+  data: ScenarioData,
+  options?: RunOptions,
+): ExchangeRecord[] | undefined {
+  try {
+    return (exchange.run(data, options).details?.exchanges ?? []) as ExchangeRecord[];
+  } catch (e) {
+    if (e instanceof ModelInputError) return undefined;
+    throw e;
+  }
 }

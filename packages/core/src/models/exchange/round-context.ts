@@ -16,6 +16,8 @@ export interface ExchangeRules {
   tieTolerance: number;
   /** An issue no actor weighs (D = 0) lands at the plain mean of positions, not at 0 (§2). */
   meanWhenUnweighted: boolean;
+  /** The most candidate exchanges a round may weigh (the work grows with their number). */
+  maxCandidates: number;
 }
 
 /** An issue's actors and their weights, normalised, in the model's arithmetic. */
