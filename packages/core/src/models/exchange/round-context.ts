@@ -56,7 +56,8 @@ export function slotOf<T>(ctx: RoundContext<T>, a: number, k: number): number {
 
 /**
  * O_e = Σ x·s·c / D over issue e's actors in input order (§2, §9: each term (x·s)·c), with
- * positions from `position(j)` for slot j; 0 when D = 0.
+ * positions from `position(j)` for slot j. When D = 0: 0, as the reference, or the plain mean of
+ * the positions under `rules.meanWhenUnweighted`.
  */
 export function outcomeOf<T>(ctx: RoundContext<T>, e: number, position: (j: number) => T): T {
   const { A } = ctx;
@@ -70,7 +71,7 @@ export function outcomeOf<T>(ctx: RoundContext<T>, e: number, position: (j: numb
 }
 
 /** Σ (x·s)·c over issue e's actors in input order. */
-export function weightedSum<T>(ctx: RoundContext<T>, e: number, position: (j: number) => T): T {
+function weightedSum<T>(ctx: RoundContext<T>, e: number, position: (j: number) => T): T {
   const { A } = ctx;
   const issue = ctx.issues[e] as ExchangeIssue<T>;
   let sum = ctx.zero;
