@@ -29,10 +29,11 @@ export interface UncertainInput {
 /**
  * Every number of the scenario that is uncertain — written with a range, or as a list of source
  * estimates — in document order (actors' capabilities, issues' status quo, stances' positions,
- * saliences and own capabilities). Plain numbers stay fixed. A range is sampled from a triangular distribution
- * with its mode at `value` (default) or uniformly on [low, high]; a list of estimates picks one
- * estimate with probability proportional to its weight (default 1). Each input consumes exactly
- * one uniform draw, which makes samples reproducible and Sobol designs possible.
+ * saliences and own capabilities). Plain numbers stay fixed. A range is sampled from a
+ * triangular distribution with its mode at `value` (default) or uniformly on [low, high]; a list
+ * of estimates picks one estimate with probability proportional to its weight (default 1). Each
+ * input consumes exactly one uniform draw, which makes samples reproducible and Sobol designs
+ * possible.
  */
 export function uncertainInputs(
   scenario: Scenario,
