@@ -64,6 +64,9 @@ describe("entente import of a decide exchange-model file", () => {
     const a = importText(text(SMALL), "small.txt", { asOf: "2025-01-01" }).scenario;
     const b = importText(text(semi), "small.txt", { asOf: "2025-01-01" }).scenario;
     expect(b).toEqual(a);
+    const double = importText(text(semi.replaceAll("'", '"')), "small.txt", { asOf: "2025-01-01" });
+    expect(double.format).toBe("decide");
+    expect(double.scenario).toEqual(a);
   });
 
   it("reads the three reference inputs: actors, issues and stances as written", () => {

@@ -1,6 +1,7 @@
 /**
  * The input format of the decide exchange-model program (`foarsitter/decide-exchange-model`;
- * spec-exchange §1): one record per line, tab- or semicolon-separated, strings single-quoted:
+ * spec-exchange §1): one record per line, tab- or semicolon-separated, strings single-quoted
+ * (double quotes when the first record uses them; a quote inside is doubled):
  *
  * ```
  * '#A'  actor id    name         comment
@@ -12,8 +13,8 @@
  *
  * Ids are kept as written when they are Entente ids; otherwise spaces and other characters
  * become `_` and the scenario's description lists the renaming. Actors come in the order the
- * `'#D'` rows first name them (the order the exchange model pairs them in), then any without
- * rows are left out (they take part in no issue). Power may differ by issue: each actor's
+ * `'#D'` rows first name them (the order the exchange model pairs them in); actors without rows
+ * are left out (they take part in no issue). Power may differ by issue: each actor's
  * capability is its most frequent power, and a stance whose power differs carries its own.
  * @module
  */
@@ -33,31 +34,29 @@ const KINDS = ["#A", "#P", "#M", "#D"] as const;
 
 /** Whether a text looks like a decide input: its first record is one of the four kinds. */
 export function looksLikeDecide(text: string): boolean {
-  const first = /^\s*(['"]?)(#[APMD])\1[\t;]/.exec(text.replace(/^\uFEFF/, ""));
-  return first !== null;
+  return /^\s*(['"]?)(#[APMD])\1[\t;]/.test(text);
 }
 
 /** Read a decide input file; throws InputError with every problem found. */
 export function readDecide(text: string, file: string): ImportedTable {
   const locator = new TextLocator(text);
   const problems = new Problems(file, locator);
-  const body = text.replace(/^\uFEFF/, "");
-  const shift = text.length - body.length;
-  const delimiter = (/^[^\r\n]*/.exec(body)?.[0] ?? "").includes("\t") ? "\t" : ";";
-  const split = splitRows(body, delimiter, "'");
+  // The first line decides the delimiter (a tab, else ';') and the quote (' unless it opens with ").
+  const first = /^[^\r\n]*/.exec(text)?.[0] ?? "";
+  const delimiter = first.includes("\t") ? "\t" : ";";
+  const quote = first.trimStart().startsWith('"') ? '"' : "'";
+  const split = splitRows(text, delimiter, quote);
   if ("error" in split) {
-    problems.add(split.error.offset + shift, "(syntax)", split.error.message);
+    problems.add(split.error.offset, "(syntax)", split.error.message);
     return problems.stop();
   }
-  const cell = (row: Row, k: number): Cell => {
-    const c = row.cells[k] ?? { text: "", offset: row.end };
-    return { text: c.text, offset: c.offset + shift };
-  };
-  const lineOf = (row: Row) => locator.at(row.offset + shift).line;
+  const cell = (row: Row, k: number): Cell => row.cells[k] ?? { text: "", offset: row.end };
+  const lineOf = (row: Row) => locator.at(row.offset).line;
 
   const actors = new Map<string, { name: string; comment: string; row: Row }>();
   const issues = new Map<string, { name: string; description: string; row: Row }>();
-  const points = new Map<string, number[]>();
+  /** Each issue's '#M' points, and the first '#M' row naming it. */
+  const points = new Map<string, { xs: number[]; row: Row }>();
   const data: Array<{
     row: Row;
     actor: string;
@@ -116,7 +115,11 @@ export function readDecide(text: string, file: string): ImportedTable {
       case "#M": {
         const issue = cell(row, 1).text;
         const x = number(row, 2, "'#M'.point", "a scale point (a number)");
-        if (x !== undefined) points.set(issue, [...(points.get(issue) ?? []), x]);
+        if (x !== undefined) {
+          const entry = points.get(issue) ?? { xs: [], row };
+          entry.xs.push(x);
+          points.set(issue, entry);
+        }
         break;
       }
       case "#D": {
@@ -164,7 +167,7 @@ export function readDecide(text: string, file: string): ImportedTable {
   // Scales from the '#M' points.
   const scales = new Map<string, { min: number; max: number; marks: number[] }>();
   for (const [id, info] of issues) {
-    const xs = points.get(id) ?? [];
+    const xs = points.get(id)?.xs ?? [];
     const min = Math.min(...xs);
     const max = Math.max(...xs);
     if (!(min < max)) {
@@ -181,11 +184,8 @@ export function readDecide(text: string, file: string): ImportedTable {
       marks: [...new Set(xs)].filter((x) => x > min && x < max).sort((a, b) => a - b),
     });
   }
-  for (const id of points.keys()) {
+  for (const [id, { row }] of points) {
     if (!issues.has(id)) {
-      const row = split.rows.find(
-        (r) => r.cells[0]?.text === "#M" && r.cells[1]?.text === id,
-      ) as Row;
       problems.add(
         cell(row, 1).offset,
         "'#M'.issue",
