@@ -134,19 +134,7 @@ export const SOURCE_ID = "input";
  * at most 64 characters, and different from every id in `taken` (which it joins).
  */
 export function makeId(name: string, fallback: string, taken: Set<string>): string {
-  let base = name
-    .normalize("NFKD")
-    .replace(/[\u0300-\u036f]/g, "")
-    .toLowerCase()
-    .replace(/[^a-z0-9_.-]+/g, "-")
-    .replace(/^[^a-z]+/, "")
-    .replace(/-+$/, "")
-    .slice(0, 56);
-  if (base === "") base = fallback;
-  let id = base;
-  for (let k = 2; taken.has(id); k++) id = `${base}-${k}`;
-  taken.add(id);
-  return id;
+  return uniqueId(slug(name, "-").toLowerCase(), fallback, taken);
 }
 
 const ID = /^[A-Za-z][A-Za-z0-9_.-]{0,63}$/;
@@ -156,20 +144,29 @@ const ID = /^[A-Za-z][A-Za-z0-9_.-]{0,63}$/;
  * runs of other characters become `_` (`EU (incl Norway)` → `EU_incl_Norway`), made unique.
  */
 export function keepId(written: string, fallback: string, taken: Set<string>): string {
-  if (ID.test(written) && !taken.has(written)) {
-    taken.add(written);
-    return written;
-  }
-  let base = written
+  const kept = ID.test(written) && !taken.has(written);
+  return uniqueId(kept ? written : slug(written, "_"), fallback, taken);
+}
+
+/**
+ * `name` without accents, runs of characters an id cannot hold as `sep`, starting with a letter,
+ * at most 56 characters (room for a `-k` suffix).
+ */
+function slug(name: string, sep: "-" | "_"): string {
+  return name
     .normalize("NFKD")
     .replace(/[\u0300-\u036f]/g, "")
-    .replace(/[^A-Za-z0-9_.-]+/g, "_")
+    .replace(/[^A-Za-z0-9_.-]+/g, sep)
     .replace(/^[^A-Za-z]+/, "")
-    .replace(/_+$/, "")
+    .replace(sep === "-" ? /-+$/ : /_+$/, "")
     .slice(0, 56);
-  if (base === "") base = fallback;
-  let id = base;
-  for (let k = 2; taken.has(id); k++) id = `${base}-${k}`;
+}
+
+/** `base` (or `fallback` when empty), with `-2`, `-3`, … until no id in `taken` has it; joins `taken`. */
+function uniqueId(base: string, fallback: string, taken: Set<string>): string {
+  const stem = base === "" ? fallback : base;
+  let id = stem;
+  for (let k = 2; taken.has(id); k++) id = `${stem}-${k}`;
   taken.add(id);
   return id;
 }
