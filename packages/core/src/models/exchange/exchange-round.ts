@@ -77,13 +77,13 @@ export function exchangeRound<T>(
   const realised: Candidate<T>[] = [];
   let ties = 0;
   while (candidates.length > 0) {
-    const b = best(ctx, candidates);
+    const { index: b, tied } = best(ctx, candidates);
     const r = candidates[b] as Candidate<T>;
     if (!r.valid) {
       candidates.splice(b, 1);
       continue;
     }
-    if (hasRival(ctx, candidates, b)) ties++;
+    if (tied) ties++;
     realised.push(r);
     const kept: Candidate<T>[] = [];
     for (let k = 0; k < candidates.length; k++) {
@@ -114,34 +114,41 @@ export function exchangeRound<T>(
 }
 
 /**
- * The index of the candidate to realise next: the largest gain. With `rules.tieTolerance` 0 it
- * is the reference's rule, a stable sort by descending gain, so exact ties keep the order the
- * last sort left (the list is sorted in place). Otherwise gains within that relative distance of
- * the largest are ties, and the earliest-made candidate among them wins: the choice then does
- * not hang on rounding residues (§7).
+ * The index of the candidate to realise next: the largest gain; `tied` when another valid
+ * candidate's gain ties with it. With `rules.tieTolerance` 0 it is the reference's rule, a
+ * stable sort by descending gain, so exact ties keep the order the last sort left (the list is
+ * sorted in place). Otherwise gains within that relative distance of the largest are ties, and
+ * the earliest-made candidate among them wins: the choice then does not hang on rounding
+ * residues (§7).
  */
-function best<T>(ctx: RoundContext<T>, candidates: Candidate<T>[]): number {
+function best<T>(
+  ctx: RoundContext<T>,
+  candidates: Candidate<T>[],
+): { index: number; tied: boolean } {
   const { A } = ctx;
   if (ctx.rules.tieTolerance === 0) {
     candidates.sort((e, f) => A.cmp(f.gain, e.gain));
-    return 0;
+    const top = (candidates[0] as Candidate<T>).gain;
+    let tied = false;
+    for (let k = 1; k < candidates.length; k++) {
+      const e = candidates[k] as Candidate<T>;
+      if (A.cmp(e.gain, top) !== 0) break;
+      tied ||= e.valid;
+    }
+    return { index: 0, tied };
   }
-  let top = candidates[0]?.gain as T;
+  let top = (candidates[0] as Candidate<T>).gain;
   for (const e of candidates) if (A.cmp(e.gain, top) > 0) top = e.gain;
   const floor = A.sub(top, A.mul(A.abs(top), A.of(ctx.rules.tieTolerance)));
-  return candidates.findIndex((e) => A.cmp(e.gain, floor) >= 0);
-}
-
-/** Whether another valid candidate's gain ties with candidate b's (exactly, or within the tolerance). */
-function hasRival<T>(ctx: RoundContext<T>, candidates: Candidate<T>[], b: number): boolean {
-  const { A } = ctx;
-  const g = (candidates[b] as Candidate<T>).gain;
-  const floor = A.sub(g, A.mul(A.abs(g), A.of(ctx.rules.tieTolerance)));
+  let index = -1;
+  let tied = false;
   for (let k = 0; k < candidates.length; k++) {
     const e = candidates[k] as Candidate<T>;
-    if (k !== b && e.valid && A.cmp(e.gain, floor) >= 0) return true;
+    if (A.cmp(e.gain, floor) < 0) continue;
+    if (index < 0) index = k;
+    else tied ||= e.valid;
   }
-  return false;
+  return { index, tied };
 }
 
 /** Whether the actor in slot j of issue k can trade on it: it must care and carry weight (§7). */
