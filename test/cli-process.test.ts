@@ -1,15 +1,14 @@
 // The real `entente` process: exit codes and output streams as a shell sees them.
-import { spawn, spawnSync } from "node:child_process";
+import { spawnSync } from "node:child_process";
 import { describe, expect, it } from "vitest";
-
-const root = new URL("../", import.meta.url).pathname;
+import { ENTENTE_ARGV, REPO_ROOT, spawnEntente } from "./support/cli.ts";
 
 function entente(...args: string[]) {
-  const result = spawnSync(
-    process.execPath,
-    ["--conditions=source", "--import", "tsx", "packages/entente/src/cli/main.ts", ...args],
-    { cwd: root, encoding: "utf8", env: { ...process.env, ENTENTE_DEBUG: "" } },
-  );
+  const result = spawnSync(process.execPath, [...ENTENTE_ARGV, ...args], {
+    cwd: REPO_ROOT,
+    encoding: "utf8",
+    env: { ...process.env, ENTENTE_DEBUG: "" },
+  });
   return { code: result.status, stdout: result.stdout, stderr: result.stderr };
 }
 
@@ -35,25 +34,15 @@ describe("the entente process", () => {
   });
 
   it("stops a simulation cleanly on Ctrl-C (SIGINT): exit 130, no output, no warnings", async () => {
-    const child = spawn(
-      process.execPath,
-      [
-        "--conditions=source",
-        "--import",
-        "tsx",
-        "packages/entente/src/cli/main.ts",
-        "simulate",
-        "-n",
-        "400000",
-      ],
-      { cwd: root, env: { ...process.env, ENTENTE_DEBUG: "", ENTENTE_PROGRESS: "plain" } },
-    );
+    const child = spawnEntente(["simulate", "-n", "400000"], {
+      env: { ...process.env, ENTENTE_DEBUG: "", ENTENTE_PROGRESS: "plain" },
+    });
     let stdout = "";
     let stderr = "";
-    child.stdout.on("data", (d) => {
+    child.stdout?.on("data", (d) => {
       stdout += d;
     });
-    child.stderr.on("data", (d) => {
+    child.stderr?.on("data", (d) => {
       stderr += d;
     });
     // Interrupt once the run is under way (its first progress line), however slow the start.

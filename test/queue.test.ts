@@ -1,14 +1,13 @@
 // Simulations through Redis + BullMQ: `entente worker` processes take the shards that
 // `entente simulate --queue` enqueues, and the result is the local run's, bit for bit — also
 // when a worker is killed (SIGKILL) in the middle of a job.
-import { spawn } from "node:child_process";
 import { QueueEvents } from "bullmq";
 import { Redis } from "ioredis";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { readScenario } from "../packages/entente/src/io/read-scenario.ts";
 import { runQueuedSimulation } from "../packages/entente/src/queue/run-queued.ts";
 import { SHARD_QUEUE, shardJobs } from "../packages/entente/src/queue/shard-task.ts";
-import { entente } from "./support/cli.ts";
+import { entente, spawnEntente } from "./support/cli.ts";
 import { freePort, type RedisServer, startRedis } from "./support/redis-server.ts";
 import { startWorker } from "./support/worker-process.ts";
 
@@ -175,21 +174,9 @@ describe("entente simulate --queue", () => {
   });
 
   it("Ctrl-C (SIGINT) cancels the run: exit 130, and its jobs leave the queue", async () => {
-    const child = spawn(
-      process.execPath,
-      [
-        "--conditions=source",
-        "--import",
-        "tsx",
-        "packages/entente/src/cli/main.ts",
-        "simulate",
-        "-n",
-        "100000",
-        "--queue",
-        redis.url,
-      ],
-      { cwd: new URL("../", import.meta.url).pathname, stdio: ["ignore", "pipe", "pipe"] },
-    );
+    const child = spawnEntente(["simulate", "-n", "100000", "--queue", redis.url], {
+      stdio: ["ignore", "pipe", "pipe"],
+    });
     let stderr = "";
     let stdout = "";
     child.stdout?.on("data", (chunk) => {

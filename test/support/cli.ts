@@ -1,5 +1,23 @@
-// Test support: run `entente <argv>` in-process and capture its output and exit code.
+// Test support: run `entente <argv>` in-process and capture its output and exit code, or start
+// it as its own process from source.
+import { type ChildProcess, type SpawnOptions, spawn } from "node:child_process";
 import { run } from "../../packages/entente/src/cli/program.ts";
+
+/** The repository's root: the working directory of an `entente` process started by a test. */
+export const REPO_ROOT = new URL("../../", import.meta.url).pathname;
+
+/** Node's arguments that run the `entente` binary from source (before the command's own). */
+export const ENTENTE_ARGV = [
+  "--conditions=source",
+  "--import",
+  "tsx",
+  "packages/entente/src/cli/main.ts",
+] as const;
+
+/** `entente …args` as its own process, from source, in the repository's root. */
+export function spawnEntente(args: readonly string[], options: SpawnOptions = {}): ChildProcess {
+  return spawn(process.execPath, [...ENTENTE_ARGV, ...args], { cwd: REPO_ROOT, ...options });
+}
 
 export interface CliResult {
   code: number;

@@ -1,8 +1,7 @@
 // Test support: `entente worker` as its own process on a Redis queue; a killed one's jobs are
 // handed to another after about a second (--stall-timeout 1000).
-import { type ChildProcess, spawn } from "node:child_process";
-
-const root = new URL("../../", import.meta.url).pathname;
+import type { ChildProcess } from "node:child_process";
+import { spawnEntente } from "./cli.ts";
 
 export interface WorkerProcess {
   child: ChildProcess;
@@ -12,22 +11,9 @@ export interface WorkerProcess {
 
 /** `entente worker` as its own process, resolved once it says it is ready. */
 export async function startWorker(redis: string, concurrency = 1): Promise<WorkerProcess> {
-  const child = spawn(
-    process.execPath,
-    [
-      "--conditions=source",
-      "--import",
-      "tsx",
-      "packages/entente/src/cli/main.ts",
-      "worker",
-      "--redis",
-      redis,
-      "--concurrency",
-      String(concurrency),
-      "--stall-timeout",
-      "1000",
-    ],
-    { cwd: root, stdio: ["ignore", "ignore", "pipe"] },
+  const child = spawnEntente(
+    ["worker", "--redis", redis, "--concurrency", String(concurrency), "--stall-timeout", "1000"],
+    { stdio: ["ignore", "ignore", "pipe"] },
   );
   let stderr = "";
   await new Promise<void>((resolve, reject) => {
