@@ -15,11 +15,13 @@ export interface ServeProcess {
 /**
  * Start `entente serve --port 0` with `args` (e.g. `--data-dir dir`) and wait for the URL it
  * prints. DATABASE_URL, ENTENTE_TOKEN and ENTENTE_DATA_DIR are unset unless `env` sets them
- * (SQLite, no token).
+ * (SQLite, no token). `preload` modules are imported first (`node --import`), in the server
+ * and its worker threads alike: a plug-in model's registration.
  */
 export async function startServe(
   args: string[],
   env?: Record<string, string>,
+  preload: readonly string[] = [],
 ): Promise<ServeProcess> {
   const base = { ...process.env };
   delete base.DATABASE_URL;
@@ -27,7 +29,16 @@ export async function startServe(
   delete base.ENTENTE_DATA_DIR;
   const child = spawn(
     process.execPath,
-    ["--conditions=source", "--import", "tsx", entry, "--port", "0", ...args],
+    [
+      "--conditions=source",
+      "--import",
+      "tsx",
+      ...preload.flatMap((m) => ["--import", m]),
+      entry,
+      "--port",
+      "0",
+      ...args,
+    ],
     {
       cwd: fileURLToPath(root),
       env: { ...base, ...env },

@@ -1,4 +1,6 @@
-/** A fixed colour per model id, shared by every chart and table (Tableau 10, colour-blind aware). */
+import { models } from "@entente/core";
+
+/** Tableau 10, colour-blind aware: a model takes the colour at its place in the registry. */
 const PALETTE = [
   "#4e79a7",
   "#f28e2b",
@@ -12,23 +14,17 @@ const PALETTE = [
   "#bab0ac",
 ];
 
-const KNOWN = [
-  "compromise",
-  "weighted-median",
-  "nash",
-  "kalai-smorodinsky",
-  "eum",
-  "smp",
-  "pce",
-  "exchange",
-];
+/** The colour of anything that is not a registered model. */
+export const UNKNOWN_MODEL_COLOR = "#999";
 
-/** The colour of a model: known models keep theirs; others take the next free ones. */
-export function modelColor(id: string, order: readonly string[] = KNOWN): string {
-  const k = KNOWN.indexOf(id);
-  if (k >= 0) return PALETTE[k] as string;
-  const j = order.indexOf(id);
-  return PALETTE[(KNOWN.length + Math.max(0, j)) % PALETTE.length] as string;
+/**
+ * The colour of a model, shared by every chart and table: the palette colour at the model's
+ * place in the registry (`models` of @entente/core), so that a newly registered model gets the
+ * next free colour. An id the registry does not hold is drawn in {@link UNKNOWN_MODEL_COLOR}.
+ */
+export function modelColor(id: string): string {
+  const k = models.findIndex((m) => m.id === id);
+  return k < 0 ? UNKNOWN_MODEL_COLOR : (PALETTE[k % PALETTE.length] as string);
 }
 
 /** The colour of the status quo. */

@@ -236,7 +236,12 @@ export {
   resolveParams,
 } from "./models/params.ts";
 export { pceModel } from "./models/pce/pce-model.ts";
-export { getModel, models } from "./models/registry.ts";
+export {
+  defaultSimulationModels,
+  getModel,
+  models,
+  registerModel,
+} from "./models/registry.ts";
 export { runSmp } from "./models/smp/run-smp.ts";
 export { smpModel } from "./models/smp/smp-model.ts";
 export { type MedianTie, weightedMedian, weightedMedianModel } from "./models/weighted-median.ts";

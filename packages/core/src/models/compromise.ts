@@ -33,6 +33,7 @@ export function weightedMean(
 export const compromise = perIssueModel(
   {
     id: "compromise",
+    simulateByDefault: true,
     label: "Compromise",
     reference: "Achen 2006 (The European Union Decides, ch. 4): Σ c·s·x / Σ c·s",
     fast: true,

@@ -58,6 +58,8 @@ export interface Model {
    * on the others (the exchange model): backtests run it on a whole proposal's issues together.
    */
   trades?: boolean;
+  /** true for the models a simulation runs when none are named (CLI, API and workbench alike). */
+  simulateByDefault?: boolean;
   /** Forecast every issue. Throws {@link ModelInputError} on missing inputs, RangeError on bad options. */
   run(data: ScenarioData, options?: RunOptions): ModelResult;
 }

@@ -8,8 +8,7 @@ import { pceModel } from "./pce/pce-model.ts";
 import { smpModel } from "./smp/smp-model.ts";
 import { weightedMedianModel } from "./weighted-median.ts";
 
-/** Every registered model, in the order forecasts show them. Add a model here. */
-export const models: readonly Model[] = [
+const registered: Model[] = [
   compromise,
   weightedMedianModel,
   nash,
@@ -19,6 +18,34 @@ export const models: readonly Model[] = [
   pceModel,
   exchange,
 ];
+
+/**
+ * Every registered model, in the order forecasts show them. This is the only list of models:
+ * the CLI, the API, the contract test, colours, marks and default model sets all derive from
+ * it. Add a model here (one line), or at run time with {@link registerModel}.
+ */
+export const models: readonly Model[] = registered;
+
+/** The models a simulation runs when none are named: those with `simulateByDefault`. */
+export function defaultSimulationModels(): string[] {
+  return models.filter((m) => m.simulateByDefault === true).map((m) => m.id);
+}
+
+/**
+ * Register a model after the built-in ones (a plug-in, or a test's throwaway model). Throws
+ * a RangeError for an id that is taken or not lower-case letters, digits and hyphens.
+ */
+export function registerModel(model: Model): void {
+  if (!/^[a-z][a-z0-9-]*$/.test(model.id)) {
+    throw new RangeError(
+      `model id "${model.id}" must be lower-case letters, digits and hyphens, starting with a letter`,
+    );
+  }
+  if (registered.some((m) => m.id === model.id)) {
+    throw new RangeError(`model id "${model.id}" is already registered`);
+  }
+  registered.push(model);
+}
 
 /** Look a model up by id; throws with the list of known ids. */
 export function getModel(id: string): Model {

@@ -69,6 +69,7 @@ export function weightedMedian(
 export const weightedMedianModel = perIssueModel(
   {
     id: "weighted-median",
+    simulateByDefault: true,
     label: "Weighted median",
     reference: "Black 1948; Bueno de Mesquita 1994: Condorcet winner with weights c·s",
     fast: true,

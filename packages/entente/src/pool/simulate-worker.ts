@@ -15,6 +15,10 @@ import {
   type SimulationSummary,
   sensitivity,
 } from "@entente/core";
+import { requireWorkerPreloads } from "./worker-preloads.ts";
+
+// Models registered by plug-ins the main thread preloaded (see worker-preloads.ts).
+requireWorkerPreloads();
 
 /** One task: a plan (with a key identifying it) and the shards to run. */
 export interface ShardTask {

@@ -11,8 +11,12 @@ import {
 } from "@entente/core";
 import { forecastDocument } from "../format/forecast.ts";
 import { runDocument } from "../format/run.ts";
+import { requireWorkerPreloads } from "../pool/worker-preloads.ts";
 import { ApiError, type ApiErrorItem } from "./api-error.ts";
 import { scenarioDeals } from "./deals-handler.ts";
+
+// Models registered by plug-ins the main thread preloaded (see worker-preloads.ts).
+requireWorkerPreloads();
 
 /** One analysis of one revision's scenario. */
 export type AnalysisTask =

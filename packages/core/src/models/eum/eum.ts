@@ -105,6 +105,7 @@ function forecastIssue(
  */
 export const eum: Model = {
   id: "eum",
+  simulateByDefault: true,
   label: "Expected utility (BdM)",
   reference:
     "Scholz, Calbert & Smith 2011 (ICAART, pp. 18–30), reconstructing Bueno de Mesquita 1994",

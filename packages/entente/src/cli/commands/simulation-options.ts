@@ -1,8 +1,8 @@
-import { getModel, models as registered } from "@entente/core";
+import { defaultSimulationModels, getModel } from "@entente/core";
 import { CliError, EXIT } from "../io.ts";
 
-/** Models simulated when `--models` is not given. */
-export const DEFAULT_MODELS = ["compromise", "weighted-median", "eum"];
+/** The models simulated when `--models` is not given, for help texts (see `modelIds`). */
+export const DEFAULT_MODELS: readonly string[] = defaultSimulationModels();
 
 /** An option parser for a whole number ≥ `min`; the message names the option and the value. */
 export const wholeAtLeast = (name: string, min: number) => (value: string) => {
@@ -16,10 +16,12 @@ export const wholeAtLeast = (name: string, min: number) => (value: string) => {
   return n;
 };
 
-/** `--models a,b` as registered model ids (default {@link DEFAULT_MODELS}); exit 2 for an unknown one. */
+/**
+ * `--models a,b` as registered model ids (default: the registry's `simulateByDefault` models);
+ * exit 2 for an unknown one.
+ */
 export function modelIds(list: string | undefined): string[] {
-  const ids =
-    list?.split(",") ?? DEFAULT_MODELS.filter((id) => registered.some((m) => m.id === id));
+  const ids = list?.split(",") ?? defaultSimulationModels();
   return ids.map((id) => {
     try {
       return getModel(id.trim()).id;

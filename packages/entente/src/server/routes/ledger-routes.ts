@@ -1,5 +1,6 @@
 import {
   DEU3_CALIBRATION,
+  defaultSimulationModels,
   FIFTY_FIFTY,
   type ForecastEntry,
   ledgerQuestions,
@@ -28,7 +29,6 @@ import {
   ResolutionBody,
   recordBody,
 } from "./ledger-schemas.ts";
-import { DEFAULT_SIMULATION_MODELS } from "./simulate-route.ts";
 
 const badField = errorResponse("A field is missing or out of range; the message names it");
 const questionNotFound = errorResponse("No such question in the ledger");
@@ -159,7 +159,7 @@ export function ledgerRoutes(deps: AppDeps): OpenAPIHono {
         revision: saved.revision,
         samples,
         seed,
-        models: DEFAULT_SIMULATION_MODELS,
+        models: defaultSimulationModels(),
         calibration: calibration === "none" ? null : DEU3_CALIBRATION,
         date: date ?? new Date().toISOString().slice(0, 10),
         ...(only ? { only } : {}),

@@ -1,4 +1,4 @@
-import { DEU3_CALIBRATION, ModelInputError } from "@entente/core";
+import { DEU3_CALIBRATION, defaultSimulationModels, ModelInputError } from "@entente/core";
 import { createRoute, OpenAPIHono, z } from "@hono/zod-openapi";
 import { defaultWorkers } from "../../pool/run-simulation.ts";
 import { ChromiumMissingError } from "../../report/brief-pdf.ts";
@@ -8,7 +8,7 @@ import { ApiError, badRequest } from "../api-error.ts";
 import type { AppDeps } from "../app-deps.ts";
 import { queryNumber } from "../field-schemas.ts";
 import { calibrationField, errorResponse, revisionQuery, ScenarioParams } from "../schemas.ts";
-import { DEFAULT_SAMPLES, DEFAULT_SEED, DEFAULT_SIMULATION_MODELS } from "./simulate-route.ts";
+import { DEFAULT_SAMPLES, DEFAULT_SEED } from "./simulate-route.ts";
 
 const TYPES = {
   html: "text/html; charset=utf-8",
@@ -76,7 +76,7 @@ export function reportRoute(deps: AppDeps): OpenAPIHono {
           body = await renderReport(saved.scenario, format, {
             samples,
             seed,
-            models: DEFAULT_SIMULATION_MODELS,
+            models: defaultSimulationModels(),
             between,
             calibration: calibration === "none" ? null : DEU3_CALIBRATION,
             workers: Math.min(defaultWorkers(), deps.maxWorkers),

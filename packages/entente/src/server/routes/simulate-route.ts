@@ -1,7 +1,7 @@
 import {
   compileSimulation,
   DEU3_CALIBRATION,
-  models as registered,
+  defaultSimulationModels,
   type SimulationPlan,
 } from "@entente/core";
 import { getConnInfo } from "@hono/node-server/conninfo";
@@ -25,8 +25,6 @@ import {
 } from "../schemas.ts";
 import { RunRecord } from "./run-schemas.ts";
 
-/** Models simulated when the body names none (as `entente simulate`). */
-export const DEFAULT_SIMULATION_MODELS = ["compromise", "weighted-median", "eum"];
 /** Samples when the body gives none (as `entente simulate`). */
 export const DEFAULT_SAMPLES = 10_000;
 /** Seed when the body gives none (as `entente simulate`). */
@@ -60,9 +58,8 @@ export function simulateRoute(deps: AppDeps): OpenAPIHono {
                   `expected a non-empty list of model ids, got ${JSON.stringify(issue.input)}`,
               })
               .min(1)
-              .default(() =>
-                DEFAULT_SIMULATION_MODELS.filter((id) => registered.some((m) => m.id === id)),
-              ),
+              .default(defaultSimulationModels)
+              .describe("Model ids (default: the registry's `simulateByDefault` models)"),
             workers: wholeNumber(1, deps.maxWorkers)
               .optional()
               .describe("Worker threads (default: the machine's cores)"),
