@@ -3,13 +3,21 @@ import { describe, expect, it } from "vitest";
 import { descendingOrder } from "./descending-order.ts";
 import { dominates, paretoFrontier } from "./pareto-frontier.ts";
 
+/**
+ * Pareto dominance written from its definition, apart from the module's `dominates`: a is at
+ * least as good as b for every party and better for one.
+ */
+const beats = (u: readonly Float64Array[], a: number, b: number): boolean =>
+  u.every((p) => (p[a] as number) >= (p[b] as number)) &&
+  u.some((p) => (p[a] as number) > (p[b] as number));
+
 /** The definition, O(N²): outcomes no other outcome dominates. */
 function bruteForce(u: Float64Array[]): number[] {
   const n = u[0]?.length ?? 0;
   const out: number[] = [];
   for (let i = 0; i < n; i++) {
     let dominated = false;
-    for (let j = 0; j < n && !dominated; j++) dominated = j !== i && dominates(u, j, i);
+    for (let j = 0; j < n && !dominated; j++) dominated = j !== i && beats(u, j, i);
     if (!dominated) out.push(i);
   }
   return out;
@@ -27,6 +35,29 @@ const utilityArrays = (parties: number, maxLength: number) =>
     )
     .map((rows) => rows.map((r) => Float64Array.from(r, (x) => x / 6)));
 
+describe("dominates", () => {
+  it("agrees with the definition on every pair, ties and equal outcomes included", () => {
+    fc.assert(
+      fc.property(utilityArrays(3, 12), (u) => {
+        const n = u[0]?.length ?? 0;
+        for (let a = 0; a < n; a++) {
+          for (let b = 0; b < n; b++) expect(dominates(u, a, b)).toBe(beats(u, a, b));
+        }
+      }),
+      { numRuns: 100 },
+    );
+  });
+
+  it("known answers: better for one and no worse for any; equal outcomes do not dominate", () => {
+    const u = [Float64Array.of(1, 1, 0, 1), Float64Array.of(1, 0, 1, 1)];
+    expect(dominates(u, 0, 1)).toBe(true);
+    expect(dominates(u, 0, 2)).toBe(true);
+    expect(dominates(u, 1, 2)).toBe(false);
+    expect(dominates(u, 0, 3)).toBe(false);
+    expect(dominates(u, 1, 0)).toBe(false);
+  });
+});
+
 describe("paretoFrontier", () => {
   for (const parties of [1, 2, 3, 4]) {
     it(`${parties} parties: equals the definition; frontier mutually non-dominated; ties kept`, () => {
@@ -34,11 +65,11 @@ describe("paretoFrontier", () => {
         fc.property(utilityArrays(parties, 60), (u) => {
           const front = Array.from(paretoFrontier(u));
           expect([...front].sort((a, b) => a - b)).toEqual(bruteForce(u));
-          for (const a of front) for (const b of front) expect(dominates(u, a, b)).toBe(false);
+          for (const a of front) for (const b of front) expect(beats(u, a, b)).toBe(false);
           const size = u[0]?.length ?? 0;
           const on = new Set(front);
           for (let i = 0; i < size; i++) {
-            if (!on.has(i)) expect(front.some((f) => dominates(u, f, i))).toBe(true);
+            if (!on.has(i)) expect(front.some((f) => beats(u, f, i))).toBe(true);
           }
         }),
         { numRuns: 150 },
@@ -98,9 +129,9 @@ function bruteForceFast(u: Float64Array[]): number[] {
     return sb - sa;
   });
   const front: number[] = [];
-  for (const i of order) if (!front.some((f) => dominates(u, f, i))) front.push(i);
+  for (const i of order) if (!front.some((f) => beats(u, f, i))) front.push(i);
   // A point kept early could be dominated only by one with a larger sum: recheck all.
-  return front.filter((i) => !front.some((f) => dominates(u, f, i))).sort((a, b) => a - b);
+  return front.filter((i) => !front.some((f) => beats(u, f, i))).sort((a, b) => a - b);
 }
 
 describe("descendingOrder", () => {

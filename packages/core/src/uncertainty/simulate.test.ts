@@ -128,9 +128,14 @@ describe("Monte Carlo simulation", () => {
     expect(JSON.stringify(reversed)).toBe(JSON.stringify(summary));
     const report = simulationReport(summary);
     expect(report.deal?.between).toEqual(["a", "b"]);
-    expect(report.deal?.probability).toBeGreaterThanOrEqual(0);
-    expect(report.deal?.probability).toBeLessThanOrEqual(1);
-    expect(summary.dealExists).toBe(Math.round((report.deal?.probability ?? 0) * 600));
+    // Known answer. On grid 3 the packages are 0, 50 and 100; b (70 or 90) prefers 50 and 100
+    // to the status quo 20, so a deal exists exactly when a prefers 50 to 20: a's position
+    // > 35. a is triangular(10, 30, 50), +20 under the shock (p 0.3):
+    // P = 0.7·(50−35)²/(40·20) + 0.3·(1 − (15−10)²/(40·20)) = 0.4875.
+    const p = 0.7 * (15 ** 2 / 800) + 0.3 * (1 - 5 ** 2 / 800);
+    const sd = Math.sqrt((p * (1 - p)) / 600);
+    expect(Math.abs((report.deal?.probability as number) - p)).toBeLessThan(4 * sd);
+    expect(summary.dealExists).toBe(Math.round((report.deal?.probability as number) * 600));
     expect(() => compileSimulation({ ...plan, deal: { between: ["a", "zz"] } })).toThrow(
       /deal: expected two different actors/,
     );

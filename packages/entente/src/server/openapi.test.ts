@@ -1,3 +1,5 @@
+import { readFileSync } from "node:fs";
+import { Ajv2020 } from "ajv/dist/2020.js";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { openSqliteStore } from "../store/sqlite-store.ts";
 import type { Store } from "../store/store.ts";
@@ -134,5 +136,84 @@ describe("GET /openapi.json", () => {
     expect(limit.body.errors).toEqual([
       { path: "limit", message: 'expected a whole number from 1 to 1000, got "1001"' },
     ]);
+  });
+});
+
+/**
+ * Checks an answer against the response schema the document gives for its operation and
+ * status, with a JSON Schema 2020-12 validator (Ajv) independent of the zod schemas that
+ * produced the document.
+ */
+function responseChecker(doc: { paths: Record<string, Record<string, OpenApiOperation>> }) {
+  const ajv = new Ajv2020({ strict: false, allErrors: true, validateFormats: false });
+  ajv.addSchema(doc as object, "openapi.json");
+  return (method: string, path: string, answer: { status: number; body: unknown }) => {
+    const op = doc.paths[path]?.[method.toLowerCase()];
+    const response = op?.responses[String(answer.status)];
+    const schema = response?.content?.["application/json"]?.schema;
+    if (!schema) throw new Error(`${method} ${path} documents no JSON ${answer.status} answer`);
+    const pointer = `openapi.json#/paths/${path.replaceAll("~", "~0").replaceAll("/", "~1")}/${method.toLowerCase()}/responses/${answer.status}/content/application~1json/schema`;
+    const validate = ajv.getSchema(pointer);
+    if (!validate) throw new Error(`no schema at ${pointer}`);
+    const ok = validate(answer.body);
+    return ok ? [] : (validate.errors ?? []).map((e) => `${e.instancePath} ${e.message}`);
+  };
+}
+
+interface OpenApiOperation {
+  responses: Record<string, { content?: Record<string, { schema?: unknown }> }>;
+}
+
+describe("the answers match the shapes the document gives them", () => {
+  const budapest = readFileSync(
+    new URL("../../../../scenarios/budapest-2025.yaml", import.meta.url),
+    "utf8",
+  );
+
+  it("for reads, writes, analyses, runs and errors (validated against the document)", async () => {
+    const doc = (await callApi(app, "GET", "/openapi.json")).body;
+    const check = responseChecker(doc);
+    const calls: [string, string, string, unknown?][] = [
+      ["GET", "/api/health", "/api/health"],
+      ["GET", "/api/models", "/api/models"],
+      ["POST", "/api/scenarios", "/api/scenarios", { text: budapest }],
+      ["POST", "/api/scenarios", "/api/scenarios", { text: budapest }],
+      ["GET", "/api/scenarios", "/api/scenarios"],
+      ["GET", "/api/scenarios/{id}", "/api/scenarios/budapest-2025"],
+      ["GET", "/api/scenarios/{id}", "/api/scenarios/no-such-scenario"],
+      ["GET", "/api/scenarios/{id}/revisions", "/api/scenarios/budapest-2025/revisions"],
+      ["POST", "/api/scenarios/{id}/forecast", "/api/scenarios/budapest-2025/forecast"],
+      ["POST", "/api/scenarios/{id}/run", "/api/scenarios/budapest-2025/run", { model: "eum" }],
+      ["POST", "/api/scenarios/{id}/run", "/api/scenarios/budapest-2025/run", { model: "x y" }],
+      ["POST", "/api/scenarios/{id}/deals", "/api/scenarios/budapest-2025/deals", {}],
+      ["GET", "/api/runs", "/api/runs"],
+      ["GET", "/api/ledger", "/api/ledger"],
+    ];
+    const statuses: number[] = [];
+    for (const [method, template, path, body] of calls) {
+      const answer = await callApi(app, method, path, body);
+      statuses.push(answer.status);
+      expect([method, path, check(method, template, answer)]).toEqual([method, path, []]);
+    }
+    // Success, a conflict, not found and a bad request: each documented shape was exercised.
+    expect(statuses).toEqual([
+      200, 200, 201, 409, 200, 200, 404, 200, 200, 200, 400, 200, 200, 200,
+    ]);
+  });
+
+  it("a checker that can fail: a renamed field or a wrong type is reported", async () => {
+    const doc = (await callApi(app, "GET", "/openapi.json")).body;
+    const check = responseChecker(doc);
+    const models = (await callApi(app, "GET", "/api/models")).body;
+    const [first, ...rest] = models.models;
+    const { label, ...unlabelled } = first;
+    expect(check("GET", "/api/models", { status: 200, body: models })).toEqual([]);
+    expect(
+      check("GET", "/api/models", { status: 200, body: { models: [unlabelled, ...rest] } }),
+    ).toEqual(["/models/0 must have required property 'label'"]);
+    expect(
+      check("GET", "/api/models", { status: 200, body: { models: [{ ...first, label: 7 }] } }),
+    ).toEqual(["/models/0/label must be string"]);
+    expect(label).toBe("Compromise");
   });
 });

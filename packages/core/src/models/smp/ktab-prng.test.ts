@@ -16,16 +16,31 @@ describe("KtabPrng (KTAB KBase::PRNG: mt19937_64 + qTrans)", () => {
     expect(b.next()).toBe(((n + 0xe08c1d668b756f83n) * (2n * n + 3n)) % 2n ** 64n);
   });
 
-  it("draws uniforms in [0,1] and selects by cumulative probability", () => {
+  it("draws uniforms in [0,1] and selects the first index whose cumulative probability reaches the draw", () => {
+    // A twin generator gives the same raw draws: each uniform is n/2⁶⁴ of the scrambled output,
+    // and select(p) is 0 below 0.2, 1 below 0.7 (= 0.2 + 0.5), else 2.
     const g = new KtabPrng(1n);
-    const counts = new Int32Array(3);
+    const twin = new KtabPrng(1n);
+    const counts = [0, 0, 0];
     for (let i = 0; i < 3000; i++) {
       const u = g.uniform(0, 1);
+      expect(u).toBe(Number(twin.next()) / 2 ** 64);
       expect(u >= 0 && u <= 1).toBe(true);
+      const v = Number(twin.next()) / 2 ** 64;
+      const expected = v <= 0.2 ? 0 : v <= 0.2 + 0.5 ? 1 : 2;
       const k = g.select([0.2, 0.5, 0.3], 3);
+      expect(k).toBe(expected);
       counts[k] = (counts[k] as number) + 1;
     }
-    expect(counts[1] as number).toBeGreaterThan(counts[0] as number);
-    expect((counts[0] as number) + (counts[1] as number) + (counts[2] as number)).toBe(3000);
+    // 3000 draws: within 4.5 binomial standard deviations of 600, 1500 and 900.
+    for (const [k, p] of [0.2, 0.5, 0.3].entries()) {
+      const sd = Math.sqrt(3000 * p * (1 - p));
+      expect(Math.abs((counts[k] as number) - 3000 * p)).toBeLessThan(4.5 * sd);
+    }
+  });
+
+  it("selects the last index when rounding leaves the probabilities short of the draw", () => {
+    const g = new KtabPrng(3n);
+    for (let i = 0; i < 50; i++) expect(g.select([0, 0], 2)).toBe(1);
   });
 });
