@@ -13,9 +13,22 @@ const shipped = `${root}packages/core/src/calibration/deu3-calibration.json`;
 
 describe("entente calibrate deu3", () => {
   it("refits the shipped calibration bit for bit", async () => {
-    const { date } = JSON.parse(readFileSync(shipped, "utf8")).provenance as { date: string };
+    const file = JSON.parse(readFileSync(shipped, "utf8"));
+    const { date } = file.provenance as { date: string };
+    // The shipped file's models: a model added since is uncalibrated until a refit adds it.
+    const models = Object.keys(file.models).join(",");
     const out = join(mkdtempSync(join(tmpdir(), "entente-cal-")), "calibration.json");
-    const r = await entente("calibrate", "deu3", deu3, "--date", date, "--out", out);
+    const r = await entente(
+      "calibrate",
+      "deu3",
+      deu3,
+      "--date",
+      date,
+      "--models",
+      models,
+      "--out",
+      out,
+    );
     expect(r.code).toBe(0);
     expect(readFileSync(out)).toEqual(readFileSync(shipped));
   });

@@ -11,8 +11,14 @@ const shipped = new URL("./deu3-evidence.json", import.meta.url).pathname;
 it("the shipped DEU III evidence is what the backtest measures today", () => {
   const parsed = parseDeu3(readFileSync(data, "utf8"), data);
   if (!("table" in parsed)) throw new Error("deu3.csv does not parse");
+  // The models the shipped evidence covers (all of them when it is rewritten).
+  const covered = new Set<string>(
+    JSON.parse(readFileSync(shipped, "utf8")).models.map((m: { model: string }) => m.model),
+  );
+  const chosen =
+    process.env.UPDATE_GOLDEN === "1" ? models : models.filter((m) => covered.has(m.id));
   const text = `${JSON.stringify(
-    deu3Evidence(runDeu3Backtest(parsed.table, models, { capability: "equal", dataset: "deu3" })),
+    deu3Evidence(runDeu3Backtest(parsed.table, chosen, { capability: "equal", dataset: "deu3" })),
     null,
     2,
   )}\n`;

@@ -1,37 +1,15 @@
-// Calibrated forecasts and simulations as a reader sees them: golden outputs, and the
-// `--calibration` option's errors.
+// Calibrated forecasts and simulations as a reader sees them, and the `--calibration` option's
+// errors. Their golden outputs are in test/golden-outputs.test.ts.
 import { mkdtemp, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { describe, expect, it } from "vitest";
 import { entente } from "../../../../test/support/cli.ts";
-import { expectGolden } from "../../../../test/support/golden.ts";
 
 const root = new URL("../../../../", import.meta.url);
 const path = (p: string) => new URL(p, root).pathname;
 const emission = path("scenarios/emission-standards.yaml");
 
 describe("calibrated output", () => {
-  it("forecast: each model's calibrated 80 % range and a headline (golden)", async () => {
-    const r = await entente("forecast", emission);
-    expect(r.code).toBe(0);
-    expectGolden("forecast-emission-standards.txt", r.stdout);
-  });
-
-  it("simulate: outcome distributions, named outcomes and thresholds (golden)", async () => {
-    const r = await entente(
-      "simulate",
-      emission,
-      "-n",
-      "1000",
-      "--models",
-      "compromise,eum",
-      "-w",
-      "0",
-    );
-    expect(r.code).toBe(0);
-    expectGolden("simulate-emission-standards.txt", r.stdout);
-  });
-
   it("simulate on Budapest: phases' agreement, questions and sources' figures in JSON", async () => {
     const r = await entente(
       "simulate",

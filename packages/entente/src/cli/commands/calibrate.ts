@@ -2,13 +2,14 @@ import { createHash } from "node:crypto";
 import { writeFile } from "node:fs/promises";
 import { basename } from "node:path";
 import { Command, Option } from "@commander-js/extra-typings";
-import { models as registered } from "@entente/core";
+import { getModel, models as registered } from "@entente/core";
 import { calibrateDeu3 } from "../../backtest/deu3-calibration.ts";
 import { DEU3_CAPABILITIES } from "../../backtest/deu3-capability.ts";
 import { readDeu3 } from "../../backtest/read-deu3.ts";
 import { InputError } from "../../io/diagnostic.ts";
 import { CliError, type CliIO, EXIT } from "../io.ts";
 import { atomsOption, methodFromOptions, scaleOption } from "./calibration-options.ts";
+import { modelIds } from "./simulation-options.ts";
 
 /** `entente calibrate deu3 <file>`: refit the models' error laws on real outcomes. */
 export function calibrateCommand(io: CliIO) {
@@ -24,6 +25,7 @@ export function calibrateCommand(io: CliIO) {
       .option("-o, --out <file>", "write the calibration here (default: print it)")
       .option("--force", "overwrite --out if it exists")
       .option("--date <YYYY-MM-DD>", "date recorded in the provenance (default: today)")
+      .option("--models <ids>", "comma-separated model ids (default: every model)")
       .addOption(
         new Option("--capability <mode>", "how actors' capabilities are set")
           .choices(DEU3_CAPABILITIES)
@@ -40,7 +42,8 @@ export function calibrateCommand(io: CliIO) {
           );
         }
         const { table, bytes } = await readDeu3(file);
-        const calibration = calibrateDeu3(table, registered, {
+        const models = options.models ? modelIds(options.models).map(getModel) : registered;
+        const calibration = calibrateDeu3(table, models, {
           source: {
             file: basename(file),
             sha256: createHash("sha256").update(bytes).digest("hex"),
