@@ -4,7 +4,7 @@ import { spawnSync } from "node:child_process";
 import { existsSync, mkdirSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import type { Browser, Page } from "playwright-core";
+import type { Browser, Locator, Page } from "playwright-core";
 import { type ServeProcess, startServe } from "../support/serve-process.ts";
 
 /** Debian's chromium and the flags the tests run it with. */
@@ -39,8 +39,11 @@ export interface WorkbenchSession {
   close: () => Promise<void>;
 }
 
-/** Build the web UI, start `entente serve --port 0` on a fresh data directory, open chromium. */
-export async function openWorkbench(): Promise<WorkbenchSession> {
+/**
+ * Build the web UI, start `entente serve --port 0` on a fresh data directory (with `preload`
+ * modules imported first, see `startServe`), open chromium.
+ */
+export async function openWorkbench(preload: readonly string[] = []): Promise<WorkbenchSession> {
   mkdirSync(shots, { recursive: true });
   const build = spawnSync(
     process.execPath,
@@ -61,7 +64,7 @@ export async function openWorkbench(): Promise<WorkbenchSession> {
     rmSync(dataDir, { recursive: true, force: true });
   };
   try {
-    server = await startServe(["--data-dir", dataDir]);
+    server = await startServe(["--data-dir", dataDir], undefined, preload);
     const base = server.url;
     const { chromium } = await import("playwright-core");
     browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
@@ -83,4 +86,25 @@ export async function openWorkbench(): Promise<WorkbenchSession> {
     await close();
     throw e;
   }
+}
+
+/**
+ * The centre of `target` on screen, to press the mouse on: scrolled into view first, and read
+ * once its box has stopped moving (a chart redraws as forecasts arrive). Lines added above a
+ * chart move it; this makes no assumption about the layout.
+ */
+export async function centreOf(target: Locator): Promise<{ x: number; y: number }> {
+  let last = "";
+  for (let attempt = 0; attempt < 50; attempt++) {
+    // A redraw replaces the element: the locator finds the new one on the next try.
+    const box = await target
+      .scrollIntoViewIfNeeded({ timeout: 2_000 })
+      .then(() => target.boundingBox())
+      .catch(() => null);
+    const key = JSON.stringify(box);
+    if (box && key === last) return { x: box.x + box.width / 2, y: box.y + box.height / 2 };
+    last = key;
+    await target.page().waitForTimeout(100);
+  }
+  throw new Error(`${target} did not settle in view`);
 }

@@ -3,7 +3,12 @@
 // UPDATE_DOCS_SCREENSHOT=1 also refreshes docs/workbench.png.
 import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { hasChromium, openWorkbench, type WorkbenchSession } from "./workbench-session.ts";
+import {
+  centreOf,
+  hasChromium,
+  openWorkbench,
+  type WorkbenchSession,
+} from "./workbench-session.ts";
 
 if (!hasChromium) {
   console.warn(
@@ -96,11 +101,7 @@ describe.skipIf(!hasChromium)("the workbench against the real server", () => {
     };
     page.on("request", onRequest);
     const dot = page.locator('circle[data-actor="russia"]');
-    // Bring the plot into the viewport first: lines added above it must not push it out of reach.
-    await dot.scrollIntoViewIfNeeded();
-    const box = await dot.boundingBox();
-    if (!box) throw new Error("Russia's dot has no box");
-    const [x, y] = [box.x + box.width / 2, box.y + box.height / 2];
+    const { x, y } = await centreOf(dot);
     await page.mouse.move(x, y);
     await page.mouse.down();
     for (let i = 1; i <= 24; i++) {
@@ -146,22 +147,11 @@ describe.skipIf(!hasChromium)("the workbench against the real server", () => {
     await expect.poll(() => forecast("compromise")).toBe(before);
     for (let i = 0; i < 20; i++) await hungary.press("ArrowRight");
     await expect.poll(() => forecast("compromise")).toBeGreaterThan(compromise0);
-    // The chart redraws as the forecast arrives: take the dot's box once it has settled.
-    type Box = { x: number; y: number; width: number; height: number };
-    const settled: { box?: Box } = {};
-    await expect
-      .poll(async () => {
-        await page.waitForTimeout(100);
-        const found = await dot.boundingBox().catch(() => null);
-        if (found) settled.box = found;
-        return found !== null;
-      })
-      .toBe(true);
-    const box2 = settled.box as Box;
-    await page.mouse.move(box2.x + box2.width / 2, box2.y + box2.height / 2);
+    // The chart redraws as the forecast arrives: centreOf waits for the dot to settle.
+    const at = await centreOf(dot);
+    await page.mouse.move(at.x, at.y);
     await page.mouse.down();
-    for (let i = 1; i <= 24; i++)
-      await page.mouse.move(box2.x + box2.width / 2 - i * 12, box2.y + box2.height / 2);
+    for (let i = 1; i <= 24; i++) await page.mouse.move(at.x - i * 12, at.y);
     await page.mouse.up();
     await whatIf.getByRole("button", { name: "Keep as edits" }).click();
     await page.locator(".badge", { hasText: "unsaved changes" }).waitFor();

@@ -1,6 +1,7 @@
 import { useEffect, useState } from "react";
 import { api, type ModelInfo, type ServerInfo } from "../api.ts";
 import { useRoute } from "../route.ts";
+import { adoptServerModels } from "../server-models.ts";
 import { LedgerPage } from "./LedgerPage.tsx";
 import { NewScenario } from "./NewScenario.tsx";
 import { ScenarioList } from "./ScenarioList.tsx";
@@ -17,7 +18,15 @@ export function App() {
   const [offline, setOffline] = useState<string | undefined>();
 
   useEffect(() => {
-    api.models().then(setModels, (e: Error) => setOffline(e.message));
+    api.models().then(
+      (listed) => {
+        // Plug-in models the server has and this bundle lacks join the registry, so that
+        // colours and marks (which derive from it) cover them.
+        adoptServerModels(listed);
+        setModels(listed);
+      },
+      (e: Error) => setOffline(e.message),
+    );
     api.serverInfo().then(setServer, (e: Error) => setOffline(e.message));
   }, []);
 

@@ -12,6 +12,7 @@ import {
 import { useHistory } from "../editor/use-history.ts";
 import { navigate, TABS, type Tab, useLeaveGuard } from "../route.ts";
 import { setStanceValue } from "../scenario-edit.ts";
+import { withServerOnlyModels } from "../server-only-models.ts";
 import { useLiveForecast } from "../use-live-forecast.ts";
 import { DealView } from "./DealView.tsx";
 import { DynamicsView } from "./DynamicsView.tsx";
@@ -177,7 +178,8 @@ export function ScenarioWorkspace({ id, tab, revision, models }: ScenarioWorkspa
   const viewingOld = revision !== undefined && latest > loaded.revision;
   const base = viewingOld ? latest : loaded.revision;
   const serverErrors: ApiFieldError[] = save.status === "invalid" ? save.errors : [];
-  const table = live.table ?? serverForecast;
+  // Models only the server runs (plug-ins) show the saved revision's forecast.
+  const table = withServerOnlyModels(live.table, serverForecast);
   const agrees =
     !dirty && live.stale.size === 0 && serverForecast && live.table
       ? sameForecasts(serverForecast, live.table)
