@@ -1,10 +1,7 @@
 export { MIN_MARGIN_SCALE, marginScale } from "./agreement/margin-scale.ts";
-export {
-  createMaxMinGainWorkspace,
-  type MaxMinGain,
-  type MaxMinGainProblem,
-  maxMinGain,
-} from "./agreement/max-min-gain.ts";
+export { type MaxMinGain, maxMinGain } from "./agreement/max-min-gain.ts";
+export type { MaxMinGainProblem } from "./agreement/max-min-gain-problem.ts";
+export { createMaxMinGainWorkspace } from "./agreement/max-min-gain-workspace.ts";
 export {
   agreementProbability,
   type PhaseAgreement,
@@ -281,13 +278,9 @@ export { recordKey } from "./scenario/record-key.ts";
 export { restrictActors } from "./scenario/restrict.ts";
 export { sameValue } from "./scenario/same-value.ts";
 export * from "./scenario/schema.ts";
-export {
-  type Path,
-  show,
-  type ValidationIssue,
-  type ValidationResult,
-  validateScenario,
-} from "./scenario/validate.ts";
+export { show } from "./scenario/show.ts";
+export { type ValidationResult, validateScenario } from "./scenario/validate.ts";
+export type { Path, ValidationIssue } from "./scenario/validation-issue.ts";
 export { brierScore } from "./scores/brier-score.ts";
 export { type CalibrationBin, calibrationTable } from "./scores/calibration-table.ts";
 export { crps } from "./scores/crps.ts";
@@ -302,6 +295,11 @@ export {
   summariseProbabilistic,
 } from "./scores/probabilistic-summary.ts";
 export { wilsonInterval } from "./scores/wilson-interval.ts";
+export {
+  type CompiledSimulation,
+  compileSimulation,
+} from "./uncertainty/compile-simulation.ts";
+export { emptySummary } from "./uncertainty/empty-summary.ts";
 export { addExact, canonicalExact, mergeExact, valueExact } from "./uncertainty/exact-sum.ts";
 export { inputName } from "./uncertainty/input-name.ts";
 export {
@@ -321,28 +319,17 @@ export {
   simulationReport,
 } from "./uncertainty/report.ts";
 export { type ShockData, sampleScenario, shockData } from "./uncertainty/sample-scenario.ts";
+export { type SampleOutcomes, samplingState } from "./uncertainty/sampling-state.ts";
+export { scenarioHash } from "./uncertainty/scenario-hash.ts";
 export {
   type IssueSensitivity,
   SENSITIVITY_BASE_SAMPLES,
   sensitivity,
 } from "./uncertainty/sensitivity.ts";
-export {
-  type CompiledSimulation,
-  compileSimulation,
-  runShard,
-  type SampleOutcomes,
-  SHARD_SIZE,
-  type SimulationPlan,
-  samplingState,
-  scenarioHash,
-  shardCount,
-} from "./uncertainty/simulate.ts";
-export {
-  emptySummary,
-  mergeSummaries,
-  missingShards,
-  type SimulationSummary,
-} from "./uncertainty/summary.ts";
+export { runShard, SHARD_SIZE, shardCount } from "./uncertainty/simulate.ts";
+export type { SimulationPlan } from "./uncertainty/simulation-plan.ts";
+export type { SimulationSummary } from "./uncertainty/simulation-summary.ts";
+export { mergeSummaries, missingShards } from "./uncertainty/summary.ts";
 export {
   type InputTarget,
   type RangeDistribution,

@@ -1,12 +1,9 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { randomStream } from "../random/stream.ts";
-import {
-  createMaxMinGainWorkspace,
-  type MaxMinGainProblem,
-  maxMinGain,
-  maxMinGainFallbacks,
-} from "./max-min-gain.ts";
+import { maxMinGain, maxMinGainFallbacks } from "./max-min-gain.ts";
+import type { MaxMinGainProblem } from "./max-min-gain-problem.ts";
+import { createMaxMinGainWorkspace } from "./max-min-gain-workspace.ts";
 
 interface Spec {
   /** Status quo per issue. */

@@ -1,7 +1,9 @@
 import type { PhaseData } from "../phases.ts";
 import type { ScenarioData } from "../scenario/prepare.ts";
 import type { Scenario } from "../scenario/schema.ts";
-import { createMaxMinGainWorkspace, type MaxMinGainProblem, maxMinGain } from "./max-min-gain.ts";
+import { maxMinGain } from "./max-min-gain.ts";
+import type { MaxMinGainProblem } from "./max-min-gain-problem.ts";
+import { createMaxMinGainWorkspace } from "./max-min-gain-workspace.ts";
 
 /** One way a phase can settle: the issues a package may change and the outside ratifiers it needs. */
 export interface SettlementOption {

@@ -4,8 +4,10 @@ import type { IntervalLevel } from "../calibration/model-calibration.ts";
 import { ModelInputError } from "../models/model.ts";
 import { type PhaseStep, phasedSteps } from "../phases.ts";
 import { intervalsAt } from "../scores/probabilistic-summary.ts";
+import { compileSimulation } from "../uncertainty/compile-simulation.ts";
 import { bandProbabilities, type OutcomeBand } from "../uncertainty/outcome-points.ts";
-import { compileSimulation, type SimulationPlan, samplingState } from "../uncertainty/simulate.ts";
+import { samplingState } from "../uncertainty/sampling-state.ts";
+import type { SimulationPlan } from "../uncertainty/simulation-plan.ts";
 import { pointLabel } from "./headline.ts";
 import { lawDistribution } from "./outcome-law.ts";
 

@@ -1,4 +1,7 @@
-import type { ScenarioData } from "./prepare.ts";
+/** What the rescaling reads and rewrites: each issue's capabilities (ScenarioData fits). */
+export interface WithCapabilities {
+  issues: readonly { capabilities: Float64Array }[];
+}
 
 /** Largest capability left as it is: beyond it (or below its inverse) capabilities are rescaled. */
 const LIMIT = 2 ** 40;
@@ -11,7 +14,7 @@ const LIMIT = 2 ** 40;
  * below 2⁻¹⁰²² of the largest, negligible in every model, lose precision). Inside the range the
  * scenario is returned as it is, so reference runs keep their exact inputs.
  */
-export function scaleCapabilities(data: ScenarioData): ScenarioData {
+export function scaleCapabilities<T extends WithCapabilities>(data: T): T {
   let max = 0;
   for (const issue of data.issues) {
     for (const c of issue.capabilities) if (c > max) max = c;

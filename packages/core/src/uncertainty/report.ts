@@ -1,7 +1,8 @@
 import { INTERVAL_LEVELS, type IntervalLevel } from "../calibration/model-calibration.ts";
 import { valueExact } from "./exact-sum.ts";
+import { listAt } from "./list-at.ts";
 import { bandProbabilities, type OutcomeBand } from "./outcome-points.ts";
-import { listAt, type SimulationSummary } from "./summary.ts";
+import type { SimulationSummary } from "./simulation-summary.ts";
 
 /**
  * The distribution of an issue's outcome under one model: the forecast plus the model's

@@ -1,8 +1,8 @@
 import { describe, expect, it } from "vitest";
 import type { Scenario } from "../scenario/schema.ts";
 import { validateScenario } from "../scenario/validate.ts";
+import { compileSimulation } from "./compile-simulation.ts";
 import { sensitivity } from "./sensitivity.ts";
-import { compileSimulation } from "./simulate.ts";
 
 function scenario(): Scenario {
   const r = validateScenario({

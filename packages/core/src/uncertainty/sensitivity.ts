@@ -1,7 +1,7 @@
 import { forecastPhased } from "../phases.ts";
 import { randomStream } from "../random/stream.ts";
+import type { CompiledSimulation } from "./compile-simulation.ts";
 import { sampleScenario } from "./sample-scenario.ts";
-import type { CompiledSimulation } from "./simulate.ts";
 
 /** How one issue's forecast by one model responds to each uncertain input. */
 export interface IssueSensitivity {

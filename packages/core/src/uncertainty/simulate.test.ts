@@ -2,14 +2,10 @@ import { describe, expect, it } from "vitest";
 import { DEU3_CALIBRATION } from "../calibration/deu3-calibration.ts";
 import type { Scenario } from "../scenario/schema.ts";
 import { validateScenario } from "../scenario/validate.ts";
+import { compileSimulation } from "./compile-simulation.ts";
 import { simulationReport } from "./report.ts";
-import {
-  compileSimulation,
-  runShard,
-  SHARD_SIZE,
-  type SimulationPlan,
-  shardCount,
-} from "./simulate.ts";
+import { runShard, SHARD_SIZE, shardCount } from "./simulate.ts";
+import type { SimulationPlan } from "./simulation-plan.ts";
 import { mergeSummaries, missingShards } from "./summary.ts";
 
 const scenario = (() => {

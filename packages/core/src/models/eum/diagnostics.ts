@@ -2,6 +2,7 @@ import type { EumOptions } from "./options.ts";
 import {
   createWorkspace,
   type EumActors,
+  type EumRoundStage,
   type EumWorkspace,
   eumRound,
   medianVoter,
@@ -92,7 +93,7 @@ export function eumRoundDiagnostics(
   let security: EumRoundDiagnostics["security"];
   let probability: number[][] = [];
   let eu: (number | null)[][] = [];
-  eumRound(actors, x, R, options, ws, prevR, xOut, rOut, (stage, w) => {
+  const observe = (stage: EumRoundStage, w: EumWorkspace) => {
     if (stage === "security") {
       const exponents = options.securityExponents === "unit" ? w.ones : prevR;
       security = {
@@ -104,6 +105,17 @@ export function eumRoundDiagnostics(
       probability = matrix(w.prob);
       eu = utilities(w, rOut);
     }
+  };
+  eumRound({
+    actors,
+    positions: x,
+    range: R,
+    options,
+    workspace: ws,
+    previousRisk: prevR,
+    positionsOut: xOut,
+    riskOut: rOut,
+    observe,
   });
   return {
     range: R,

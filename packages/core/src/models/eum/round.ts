@@ -67,27 +67,53 @@ export function medianVoter(x: Float64Array, actors: EumActors, rule: EumOptions
  */
 export type EumRoundStage = "security" | "offers";
 
+/** The named arguments of one {@link eumRound}: the state it starts from and where it writes. */
+export interface EumRoundArgs {
+  /** The fixed inputs of the issue: capability, salience and c·s per actor. */
+  actors: EumActors;
+  /** x: every actor's position at the start of the round. Read only. */
+  positions: Float64Array;
+  /** R, the range that scales distances (|x − y| / R); R ≤ 0 means everyone agrees. */
+  range: number;
+  /** The resolved model options (μ rule, risk, probability, offers, …). */
+  options: EumOptions;
+  /** Scratch arrays reused across rounds; {@link eumRound} overwrites them. */
+  workspace: EumWorkspace;
+  /** The previous round's risk exponents r (all 1 before the first round). Read only. */
+  previousRisk: Float64Array;
+  /** Receives the new positions, one per actor. */
+  positionsOut: Float64Array;
+  /** Receives this round's risk exponents r (eqs. 32–33), one per actor. */
+  riskOut: Float64Array;
+  /**
+   * Called after the security pass (`ws.prob` then holds its probabilities, `ws.security` the
+   * levels, `riskOut` the new exponents) and once the offer-pass probabilities are in `ws.prob`,
+   * for diagnostics.
+   */
+  observe?: (stage: EumRoundStage, ws: EumWorkspace) => void;
+}
+
 /**
  * One round (Appendix steps 1–12): μ; the security pass (eq. 34, exponents 1 or the previous
  * round's) and the risk exponents (eqs. 32–33); probabilities (eqs. 26–31) and expected
  * utilities (eqs. 14–25) with the new exponents; offers and responses (§6, eqs. 35–36); every
- * actor then moves at once. Writes the new positions to `xOut` and the exponents to `rOut`
- * (`prevR` holds the previous round's). When R ≤ 0 (everyone agrees) nobody moves and r = 1.
- * `observe`, if given, is called after the security pass (`ws.prob` then holds its
- * probabilities, `ws.security` the levels, `rOut` the new exponents) and once the offer-pass
- * probabilities are in `ws.prob`, for diagnostics.
+ * actor then moves at once. Writes the new positions to `positionsOut` and the exponents to
+ * `riskOut` (`previousRisk` holds the previous round's). When R ≤ 0 (everyone agrees) nobody
+ * moves and r = 1. `observe`, if given, is called after the security pass and once the
+ * offer-pass probabilities are in the workspace (see {@link EumRoundArgs.observe}).
  */
-export function eumRound(
-  actors: EumActors,
-  x: Float64Array,
-  R: number,
-  options: EumOptions,
-  ws: EumWorkspace,
-  prevR: Float64Array,
-  xOut: Float64Array,
-  rOut: Float64Array,
-  observe?: (stage: EumRoundStage, ws: EumWorkspace) => void,
-): void {
+export function eumRound(args: EumRoundArgs): void {
+  const {
+    actors,
+    positions: x,
+    range: R,
+    options,
+    workspace: ws,
+    previousRisk: prevR,
+    positionsOut: xOut,
+    riskOut: rOut,
+    observe,
+  } = args;
   const n = x.length;
   ws.accepted.fill(-1);
   if (!(R > 0)) {

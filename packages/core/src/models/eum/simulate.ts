@@ -120,7 +120,16 @@ export function simulateEum(input: EumIssueInput, options: EumOptions, record = 
     const R =
       options.range === "initial" ? initialRange : options.range === "current" ? spread(x) : width;
     if (!fixedPoint) {
-      eumRound(actors, x, R, options, ws, r, xNext, rNext);
+      eumRound({
+        actors,
+        positions: x,
+        range: R,
+        options,
+        workspace: ws,
+        previousRisk: r,
+        positionsOut: xNext,
+        riskOut: rNext,
+      });
       fixedPoint = sameValues(x, xNext) && sameValues(r, rNext);
       [x, xNext] = [xNext, x];
       [r, rNext] = [rNext, r];

@@ -7,7 +7,8 @@ import {
 } from "../../../../../test/fixtures/ktab/ktab-fixtures.ts";
 import { oneIssueScenario, type TestActor } from "../../../../../test/support/one-issue.ts";
 import type { ScenarioData } from "../../scenario/prepare.ts";
-import { type SmpDetails, smpModel } from "./smp-model.ts";
+import type { SmpDetails } from "./smp-details.ts";
+import { smpModel } from "./smp-model.ts";
 
 const CASES = [
   "dummyData_3Dim",
