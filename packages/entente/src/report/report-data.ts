@@ -24,7 +24,8 @@ import {
 import { DEU3_EVIDENCE, type Deu3Evidence } from "../backtest/deu3-evidence.ts";
 import { dealParties, dealsDocument, scenarioDealGrid } from "../deals/deals-document.ts";
 import type { DealsDocument } from "../format/deals.ts";
-import { type ForecastDocument, forecastDocument } from "../format/forecast.ts";
+import { forecastDocument } from "../format/forecast.ts";
+import type { ForecastDocument } from "../format/forecast-document.ts";
 import { type SimulationDocument, simulationDocument } from "../format/simulation.ts";
 import { runSensitivity, runSimulation } from "../pool/run-simulation.ts";
 

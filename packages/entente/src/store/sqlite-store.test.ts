@@ -6,7 +6,8 @@ import { fileURLToPath } from "node:url";
 import BetterSqlite3 from "better-sqlite3";
 import { afterEach, describe, expect, it } from "vitest";
 import { openSqliteStore, SQLITE_FILE } from "./sqlite-store.ts";
-import { sampleRevision, storeContract } from "./store.contract.ts";
+import { storeContract } from "./store.contract.ts";
+import { sampleRevision } from "./store-samples.contract.ts";
 
 storeContract("SQLite (file in a temporary folder)", async () => {
   const dir = await mkdtemp(join(tmpdir(), "entente-store-"));
@@ -73,12 +74,12 @@ describe("the SQLite store", () => {
     await store.close();
     const perProcess = 15;
     const module = fileURLToPath(new URL("./sqlite-store.ts", import.meta.url));
-    const contract = fileURLToPath(new URL("./store.contract.ts", import.meta.url));
+    const samples = fileURLToPath(new URL("./store-samples.contract.ts", import.meta.url));
     const writer = (name: string) =>
       new Promise<void>((resolve, reject) => {
         const code = `
           import { openSqliteStore } from ${JSON.stringify(module)};
-          import { sampleRevision } from ${JSON.stringify(contract)};
+          import { sampleRevision } from ${JSON.stringify(samples)};
           const store = await openSqliteStore(${JSON.stringify(dir)});
           for (let i = 0; i < ${perProcess}; i++)
             await store.saveRevision("alpha", sampleRevision("alpha", "${name} " + i));

@@ -1,6 +1,6 @@
 import type { GeniusIssue, GeniusUtilitySpace, GeniusWeight } from "@entente/core";
 import type { Diagnostic } from "../diagnostic.ts";
-import { childrenNamed, descendantsNamed, type XmlElement } from "./xml-tree.ts";
+import { childrenNamed, descendantsNamed, type XmlElement } from "../xml-tree.ts";
 
 /**
  * Reduce a parsed Genius XML file — a domain (`<negotiation_template>` with a `<utility_space>`)

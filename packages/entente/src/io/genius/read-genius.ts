@@ -8,8 +8,8 @@ import {
 } from "@entente/core";
 import { decodeText, MAX_SCENARIO_BYTES } from "../decode-text.ts";
 import { byPosition, type Diagnostic, InputError } from "../diagnostic.ts";
+import { parseXml } from "../xml-tree.ts";
 import { geniusUtilitySpace } from "./genius-xml.ts";
-import { parseXml } from "./xml-tree.ts";
 
 /**
  * Parse one Genius XML file (domain or profile) from its bytes. Returns the reduced utility space
@@ -24,7 +24,7 @@ export function parseGeniusXml(
     const d = decoded.diagnostic;
     return { diagnostics: [{ ...d, message: d.message.replace("a YAML or JSON", "an XML") }] };
   }
-  const parsed = parseXml(decoded.text, file);
+  const parsed = parseXml(decoded.text, file, { ignoreLateDeclaration: true });
   if ("diagnostics" in parsed) return parsed;
   return geniusUtilitySpace(parsed.root, file);
 }

@@ -1,27 +1,49 @@
+/**
+ * The XML element tree both XML importers read (Genius domains and profiles, KTAB's SMP
+ * scenarios): saxes events folded into elements that keep where they were written.
+ * @module
+ */
 import { SaxesParser } from "saxes";
-import type { Diagnostic } from "../diagnostic.ts";
+import type { Diagnostic } from "./diagnostic.ts";
 
-/** An XML element with its attributes, child elements and where its start tag begins. */
+/** An XML element with its attributes, child elements, text and where it was written. */
 export interface XmlElement {
   name: string;
   attributes: Readonly<Record<string, string>>;
   children: XmlElement[];
-  /** 1-based line and column of the `<` of the start tag. */
+  /** 1-based line and column of the `<` of the start tag (lines end at LF). */
   line: number;
   col: number;
+  /** Offset of the `<` of the start tag. */
+  start: number;
+  /** Offset just after the `>` of the start tag. */
+  contentStart: number;
+  /** The element's own character data and CDATA, untrimmed (its children's text not included). */
+  text: string;
+}
+
+/** How {@link parseXml} reads a document. */
+export interface XmlParseOptions {
+  /**
+   * Tolerate leading whitespace or comments before an `<?xml …?>` declaration — which some
+   * Genius files have — by ignoring the misplaced declaration (offsets are kept).
+   */
+  ignoreLateDeclaration?: boolean;
 }
 
 /**
- * Parse XML text into an element tree (text, comments and processing instructions are dropped),
- * keeping each element's position. A syntax error comes back as one diagnostic at the place the
- * parser stopped. Leading whitespace or comments before an `<?xml …?>` declaration — which some
- * Genius files have — are tolerated by ignoring the misplaced declaration.
+ * Parse XML text into an element tree (comments and processing instructions are dropped),
+ * keeping each element's position and text. A syntax error comes back as one diagnostic at the
+ * place the parser stopped: `(syntax)`, `invalid XML: <the parser's message>`.
+ * @example
+ * parseXml("<a><b>x</b></a>", "f.xml"); // => { root: { name: "a", children: [{ name: "b", text: "x", … }], … } }
  */
 export function parseXml(
   text: string,
   file: string,
+  options: XmlParseOptions = {},
 ): { root: XmlElement } | { diagnostics: Diagnostic[] } {
-  const source = neutraliseLateDeclaration(text);
+  const source = options.ignoreLateDeclaration ? neutraliseLateDeclaration(text) : text;
   const lineStarts = [0];
   for (let i = 0; i < source.length; i++) if (source.charCodeAt(i) === 10) lineStarts.push(i + 1);
   const locate = (offset: number) => {
@@ -38,42 +60,58 @@ export function parseXml(
   const stack: XmlElement[] = [];
   let root: XmlElement | undefined;
   let error: Diagnostic | undefined;
+  const stop = new Error("stop");
   parser.on("opentag", (tag) => {
     // The start tag ends just before the parser's position: its `<` is the last `<name` before.
-    const start = source.lastIndexOf(`<${tag.name}`, parser.position);
+    const contentStart = parser.position;
+    const found = source.lastIndexOf(`<${tag.name}`, contentStart);
+    const start = found < 0 ? contentStart : found;
     const element: XmlElement = {
       name: tag.name,
       attributes: { ...(tag.attributes as Record<string, string>) },
       children: [],
-      ...locate(start < 0 ? parser.position : start),
+      ...locate(start),
+      start,
+      contentStart,
+      text: "",
     };
     const parent = stack[stack.length - 1];
     if (parent) parent.children.push(element);
     else root ??= element;
     if (!tag.isSelfClosing) stack.push(element);
   });
+  const addText = (t: string) => {
+    const top = stack[stack.length - 1];
+    if (top) top.text += t;
+  };
+  parser.on("text", addText);
+  parser.on("cdata", addText);
   parser.on("closetag", (tag) => {
     if (!tag.isSelfClosing) stack.pop();
   });
   parser.on("error", (e) => {
-    error ??= {
+    // Only the first error is reported: what follows it is the parser's guesswork.
+    error = {
       file,
       line: parser.line,
       col: Math.max(1, parser.column),
       path: "(syntax)",
       message: `invalid XML: ${e.message.replace(/^(.*?:)?\d+:\d+: /, "")}`,
     };
+    throw stop;
   });
   try {
     parser.write(source).close();
   } catch (e) {
-    error ??= {
-      file,
-      line: 1,
-      col: 1,
-      path: "(syntax)",
-      message: `invalid XML: ${(e as Error).message}`,
-    };
+    if (e !== stop) {
+      error = {
+        file,
+        line: 1,
+        col: 1,
+        path: "(syntax)",
+        message: `invalid XML: ${(e as Error).message}`,
+      };
+    }
   }
   if (error) return { diagnostics: [error] };
   if (!root)
