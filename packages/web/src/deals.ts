@@ -1,7 +1,7 @@
 /**
  * The deal-space document `POST /api/scenarios/:id/deals` answers with: the very type the
- * server and `entente deals --format json` produce (type-only import, erased from the bundle),
- * so the view cannot drift from the API.
+ * server and `entente deals --format json` produce (a type-only import from
+ * `entente/wire-types`, erased from the bundle), so the view cannot drift from the API.
  * @module
  */
 
@@ -10,9 +10,9 @@ export type {
   DescribedConcession as DealConcession,
   DescribedPackage as DealPackage,
   DescribedPart as DealPart,
-} from "../../entente/src/format/deals.ts";
+} from "entente/wire-types";
 
-import type { DealsDocument } from "../../entente/src/format/deals.ts";
+import type { DealsDocument } from "entente/wire-types";
 
 /** Whether a value looks like a deals document. */
 export function isDealsDocument(value: unknown): value is DealsDocument {

@@ -12,6 +12,7 @@ export interface Move {
   position: number;
 }
 
+/** What the page asks the worker: load a draft, drag an actor, or settle after a drag. */
 export type WorkerRequest =
   /** A new draft: validate, prepare, and forecast it with every model. */
   | { type: "load"; seq: number; scenario: unknown }
@@ -20,6 +21,7 @@ export type WorkerRequest =
   /** Forecast the current (dragged) state with every model, e.g. when a drag ends. */
   | { type: "settle"; seq: number };
 
+/** What the worker answers: a forecast table, a draft that does not validate, or a failure. */
 export type WorkerResponse =
   | {
       type: "forecast";

@@ -3,6 +3,7 @@ import { useEffect, useRef, useState } from "react";
 /** The workbench's pages, kept in the URL hash so reloads and links land on the same view. */
 export type Tab = "issues" | "editor" | "dynamics" | "uncertainty" | "deals";
 
+/** The tabs of a scenario's workspace, in order, with their labels. */
 export const TABS: ReadonlyArray<{ id: Tab; label: string }> = [
   { id: "issues", label: "Forecast & issues" },
   { id: "editor", label: "Editor" },

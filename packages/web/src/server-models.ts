@@ -1,12 +1,9 @@
 import { ModelInputError, models, registerModel } from "@entente/core";
+import type { ModelInfo } from "entente/wire-types";
 
-/** What the workbench needs to know of a model the server lists. */
-export interface ServerModel {
-  id: string;
-  label: string;
-  reference?: string;
-  dynamic: boolean;
-}
+/** What the workbench needs to know of a model the server lists: a part of its `ModelInfo`. */
+export type ServerModel = Pick<ModelInfo, "id" | "label" | "dynamic"> &
+  Partial<Pick<ModelInfo, "reference">>;
 
 /**
  * Register in this page's registry every model the server lists that the bundle lacks (a

@@ -4,16 +4,16 @@
  * @module
  */
 import type { IssueSensitivity, SimulationReport } from "@entente/core";
+import type { SimulationDocument } from "entente/wire-types";
 
-/** The parts of a simulation result the workbench draws. */
-export interface SimulationResult {
-  samples: number;
+/**
+ * The parts of a simulation result the workbench draws: those of the server's document, the
+ * seed when known, and the tornado and Sobol data when the server computed them.
+ */
+export type SimulationResult = Pick<SimulationDocument, "samples" | "models" | "report"> & {
   seed?: number;
-  models: string[];
-  report: SimulationReport;
-  /** Tornado and Sobol data, when the server computed them. */
   sensitivity?: IssueSensitivity[];
-}
+};
 
 /** Accept the stored document (`{report, …}`) or a bare report. */
 export function readSimulationResult(result: unknown): SimulationResult | undefined {

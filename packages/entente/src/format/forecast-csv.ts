@@ -1,4 +1,4 @@
-import type { ForecastDocument } from "./forecast.ts";
+import type { ForecastDocument } from "./forecast-document.ts";
 
 export function forecastCsv(table: ForecastDocument): string {
   const ranged = table.models.filter((m) =>

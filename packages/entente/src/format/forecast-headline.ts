@@ -1,5 +1,5 @@
 import { type IssueForecastRow, issueHeadline, type Scenario } from "@entente/core";
-import type { ForecastDocument } from "./forecast.ts";
+import type { ForecastDocument } from "./forecast-document.ts";
 import { decimalsFor } from "./number.ts";
 
 /** The headline of issue k from the lead model (the first that has an outcome for it). */

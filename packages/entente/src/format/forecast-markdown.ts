@@ -1,5 +1,5 @@
 import type { Scenario } from "@entente/core";
-import type { ForecastDocument } from "./forecast.ts";
+import type { ForecastDocument } from "./forecast-document.ts";
 import { headlineOf } from "./forecast-headline.ts";
 import { tradeLines } from "./forecast-text.ts";
 import { decimalsFor, fixed, plain } from "./number.ts";

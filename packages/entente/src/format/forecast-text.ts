@@ -1,7 +1,7 @@
 // `entente forecast` as text: per issue the scale's ends, a track with every forecast marked
 // and the numbers, then the trades the exchange model expects.
 import { type ForecastModel, type IssueForecastRow, percent, type Scenario } from "@entente/core";
-import type { ForecastDocument } from "./forecast.ts";
+import type { ForecastDocument } from "./forecast-document.ts";
 import { headlineOf } from "./forecast-headline.ts";
 import { decimalsFor, fixed, plain } from "./number.ts";
 import { exchangeLines } from "./run.ts";

@@ -1,42 +1,25 @@
 import {
   type Calibration,
-  type ExchangeRecord,
   expectedTrades,
-  type ForecastTable,
   forecastOutcomes,
   forecastTableOf,
   type Model,
   type ModelSteps,
   modelSteps,
   models,
-  type OutcomeForecasts,
   type PhaseStep,
   phaseData,
   type Scenario,
   type ScenarioData,
 } from "@entente/core";
 import { forecastCsv } from "./forecast-csv.ts";
+import type { ForecastDocument } from "./forecast-document.ts";
 import { forecastMarkdown } from "./forecast-markdown.ts";
 import { forecastText } from "./forecast-text.ts";
 
 /** Output formats of `entente forecast`. */
 export const FORECAST_FORMATS = ["table", "json", "csv", "md"] as const;
 export type ForecastFormat = (typeof FORECAST_FORMATS)[number];
-
-/** What `entente forecast` prints: point forecasts, and their calibrated outcome distributions. */
-export interface ForecastDocument extends ForecastTable {
-  /** The calibration behind the ranges, in one line, or null without one. */
-  calibration: string | null;
-  /** Whether phases were checked for agreement. */
-  agreement: boolean;
-  /** Outcome distributions and each phase's chance of agreement. */
-  outcomes: OutcomeForecasts;
-  /**
-   * The trades the exchange model expects (one round, every actor at the table), when it ran:
-   * the model's account of what each actor can offer another.
-   */
-  trades?: ExchangeRecord[];
-}
 
 /** A calibration in one line, for documents and tables (null for none). */
 export function calibrationLine(calibration: Calibration | null): string | null {

@@ -1,5 +1,6 @@
+import type { ModelInfo, ServerHealth } from "entente/wire-types";
 import { useEffect, useState } from "react";
-import { api, type ModelInfo, type ServerInfo } from "../api.ts";
+import { serverApi } from "../api/server-api.ts";
 import { useRoute } from "../route.ts";
 import { adoptServerModels } from "../server-models.ts";
 import { LedgerPage } from "./LedgerPage.tsx";
@@ -14,11 +15,11 @@ import { ScenarioWorkspace } from "./ScenarioWorkspace.tsx";
 export function App() {
   const route = useRoute();
   const [models, setModels] = useState<ModelInfo[]>([]);
-  const [server, setServer] = useState<ServerInfo | undefined>();
+  const [server, setServer] = useState<ServerHealth | undefined>();
   const [offline, setOffline] = useState<string | undefined>();
 
   useEffect(() => {
-    api.models().then(
+    serverApi.models().then(
       (listed) => {
         // Plug-in models the server has and this bundle lacks join the registry, so that
         // colours and marks (which derive from it) cover them.
@@ -27,7 +28,7 @@ export function App() {
       },
       (e: Error) => setOffline(e.message),
     );
-    api.serverInfo().then(setServer, (e: Error) => setOffline(e.message));
+    serverApi.health().then(setServer, (e: Error) => setOffline(e.message));
   }, []);
 
   return (
@@ -48,10 +49,7 @@ export function App() {
           {offline
             ? `server unreachable: ${offline}`
             : server
-              ? `server ${String(server.health.version ?? "")} · ${models.length} models`.replace(
-                  "  ",
-                  " ",
-                )
+              ? `server ${server.version} · ${models.length} models`
               : "connecting…"}
         </span>
       </header>

@@ -1,8 +1,9 @@
-import type { ChainCheck } from "../ledger-api.ts";
+import type { LedgerVerification } from "entente/wire-types";
 
+/** Props of {@link ChainStatus}. */
 export interface ChainStatusProps {
   /** The server's check of the chain (undefined while it is asked). */
-  chain: ChainCheck | undefined;
+  chain: LedgerVerification | undefined;
   /** Why the check could not be had. */
   error?: string | undefined;
 }

@@ -1,12 +1,14 @@
 import { centralValue, type Scenario } from "@entente/core";
 import { useCallback, useEffect, useId, useState } from "react";
-import { ApiError, api } from "../api.ts";
+import { analysisApi } from "../api/analysis-api.ts";
+import { ApiRequestError } from "../api/api-request-error.ts";
 import { type DealsDocument, isDealsDocument } from "../deals.ts";
 import { DealChart } from "./DealChart.tsx";
 import { DealOffers } from "./DealOffers.tsx";
 import { DealPackages } from "./DealPackages.tsx";
 import { ExchangeTrades } from "./ExchangeTrades.tsx";
 
+/** Props of {@link DealView}. */
 export interface DealViewProps {
   scenarioId: string;
   revision: number;
@@ -44,7 +46,7 @@ export function DealView({ scenarioId, revision, scenario, dirty }: DealViewProp
   const search = useCallback(
     (parties: [string, string], withRatifiers: boolean) => {
       setAnswer({ status: "loading" });
-      api.deals(scenarioId, { between: parties, ratify: withRatifiers }, revision).then(
+      analysisApi.deals(scenarioId, { between: parties, ratify: withRatifiers }, revision).then(
         (doc) =>
           setAnswer(
             isDealsDocument(doc)
@@ -53,11 +55,11 @@ export function DealView({ scenarioId, revision, scenario, dirty }: DealViewProp
           ),
         (e: Error) => {
           const message =
-            e instanceof ApiError
+            e instanceof ApiRequestError
               ? e.errors.map((x) => x.message).join("; ") || e.message
               : e.message;
           setAnswer(
-            e instanceof ApiError && (e.status === 501 || e.status === 404)
+            e instanceof ApiRequestError && (e.status === 501 || e.status === 404)
               ? { status: "unavailable", message }
               : { status: "error", message },
           );

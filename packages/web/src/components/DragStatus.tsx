@@ -1,4 +1,4 @@
-import type { ModelInfo } from "../api.ts";
+import type { ModelInfo } from "entente/wire-types";
 import type { LiveForecast } from "../forecast-client.ts";
 import { fastModels } from "../forecast-engine.ts";
 

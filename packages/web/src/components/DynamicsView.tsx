@@ -1,12 +1,15 @@
 import { fmt } from "@entente/charts";
 import type { EumMove, ExchangeRecord, Scenario } from "@entente/core";
 import * as Plot from "@observablehq/plot";
+import type { ModelInfo, RunDocument } from "entente/wire-types";
 import { useEffect, useMemo, useState } from "react";
-import { ApiError, api, type ModelInfo, type RunDocument } from "../api.ts";
+import { analysisApi } from "../api/analysis-api.ts";
+import { ApiRequestError } from "../api/api-request-error.ts";
 import { ExchangeTrades } from "./ExchangeTrades.tsx";
 import { IssuePicker } from "./IssuePicker.tsx";
 import { PlotFigure } from "./PlotFigure.tsx";
 
+/** Props of {@link DynamicsView}. */
 export interface DynamicsViewProps {
   scenarioId: string;
   revision: number;
@@ -46,13 +49,13 @@ export function DynamicsView(props: DynamicsViewProps) {
         setRuns((r) => ({ ...r, [m.id]: { status: "error", message: why, unavailable: true } }));
         continue;
       }
-      api.run(scenarioId, m.id, revision).then(
+      analysisApi.run(scenarioId, m.id, revision).then(
         (doc) => live && setRuns((r) => ({ ...r, [m.id]: { status: "done", doc } })),
         (e: Error) => {
           if (!live) return;
-          const unavailable = e instanceof ApiError && e.status === 422;
+          const unavailable = e instanceof ApiRequestError && e.status === 422;
           const message =
-            e instanceof ApiError ? e.errors.map((x) => x.message).join("; ") : e.message;
+            e instanceof ApiRequestError ? e.errors.map((x) => x.message).join("; ") : e.message;
           setRuns((r) => ({
             ...r,
             [m.id]: { status: "error", message: message || e.message, unavailable },

@@ -4,6 +4,7 @@ import { useMemo } from "react";
 import { forecasterColor } from "../ledger/forecaster-color.ts";
 import { PlotFigure } from "./PlotFigure.tsx";
 
+/** Props of {@link ForecastHistory}. */
 export interface ForecastHistoryProps {
   question: LedgerQuestion;
   /** The non-model forecasters on the page, for their colours. */

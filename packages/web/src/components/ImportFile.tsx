@@ -1,5 +1,7 @@
+import type { ApiErrorItem } from "entente/wire-types";
 import { useRef, useState } from "react";
-import { ApiError, type ApiFieldError, api } from "../api.ts";
+import { ApiRequestError } from "../api/api-request-error.ts";
+import { scenarioApi } from "../api/scenario-api.ts";
 import { navigate } from "../route.ts";
 
 /** Largest file read in the browser (the server's own limit is 5 MB). */
@@ -18,7 +20,7 @@ export function ImportFile() {
   const [failure, setFailure] = useState<{
     file: string;
     message: string;
-    errors: ApiFieldError[];
+    errors: ApiErrorItem[];
   }>();
 
   const upload = async (file: File) => {
@@ -30,11 +32,11 @@ export function ImportFile() {
     setBusy(file.name);
     try {
       const text = await file.text();
-      const created = await api.importFile(file.name, text, id.trim() || undefined);
+      const created = await scenarioApi.importFile(file.name, text, id.trim() || undefined);
       navigate({ page: "scenario", id: created.scenarioId, tab: "issues" });
     } catch (e) {
-      const errors = e instanceof ApiError ? e.errors : [];
-      const conflict = e instanceof ApiError && e.status === 409;
+      const errors = e instanceof ApiRequestError ? e.errors : [];
+      const conflict = e instanceof ApiRequestError && e.status === 409;
       setFailure({
         file: file.name,
         message: conflict

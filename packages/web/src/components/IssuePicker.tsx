@@ -1,6 +1,7 @@
 import type { Scenario } from "@entente/core";
 import { useId } from "react";
 
+/** Props of {@link IssuePicker}. */
 export interface IssuePickerProps {
   scenario: Pick<Scenario, "issues">;
   issue: string;

@@ -1,7 +1,7 @@
 import { issueActors, issueMarkers, issuePlotOptions } from "@entente/charts";
 import type { Scenario } from "@entente/core";
+import type { ModelInfo } from "entente/wire-types";
 import { useCallback, useMemo, useRef, useState } from "react";
-import type { ModelInfo } from "../api.ts";
 import type { ForecastClient, LiveForecast } from "../forecast-client.ts";
 import { draftCentral } from "../scenario-edit.ts";
 import { DragStatus, type Latency } from "./DragStatus.tsx";
@@ -9,6 +9,7 @@ import { IssuePicker } from "./IssuePicker.tsx";
 import { type PlotElement, PlotFigure } from "./PlotFigure.tsx";
 import { PositionSliders } from "./PositionSliders.tsx";
 
+/** Props of {@link IssueView}. */
 export interface IssueViewProps {
   scenario: Scenario;
   issue: string;

@@ -1,8 +1,8 @@
 // @vitest-environment happy-dom
 import type { LedgerQuestion } from "@entente/core";
 import { cleanup, fireEvent, render, screen, waitFor, within } from "@testing-library/react";
+import type { LedgerScoreTable, ScenarioList } from "entente/wire-types";
 import { afterEach, describe, expect, it, vi } from "vitest";
-import type { LedgerScoreTable } from "../ledger-api.ts";
 import { LedgerPage } from "./LedgerPage.tsx";
 
 afterEach(() => {
@@ -51,8 +51,31 @@ function server(answers: Record<string, (body: unknown) => [number, unknown]>) {
   return calls;
 }
 
+const created = "2025-11-01T09:00:00Z";
+/** `GET /api/scenarios` as the server answers it: one scenario at its first revision. */
+const stored: ScenarioList = {
+  scenarios: [
+    {
+      id: "budapest-2025",
+      title: "Budapest",
+      created,
+      updated: created,
+      latestRevision: 1,
+      latest: {
+        scenarioId: "budapest-2025",
+        revision: 1,
+        title: "Budapest",
+        format: "yaml",
+        author: null,
+        message: null,
+        created,
+      },
+    },
+  ],
+};
+
 const reads = {
-  "GET /api/scenarios": () => [200, [{ id: "budapest-2025", title: "Budapest", revision: 1 }]],
+  "GET /api/scenarios": () => [200, stored],
   "GET /api/ledger": () => [200, { head: { seq: 2, hash: "ab".repeat(32) }, questions: [summit] }],
   "GET /api/ledger/verify": () => [200, { ok: true, entries: 2, head: "ab".repeat(32) }],
   "GET /api/ledger/scores": () => [200, noScores],

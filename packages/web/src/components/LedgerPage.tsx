@@ -1,12 +1,13 @@
 import { FIFTY_FIFTY, type ScoreGrouping } from "@entente/core";
+import type {
+  LedgerScoreTable,
+  LedgerVerification,
+  LedgerView,
+  ScenarioSummary,
+} from "entente/wire-types";
 import { useCallback, useEffect, useId, useMemo, useState } from "react";
-import { api, type ScenarioSummary } from "../api.ts";
-import {
-  type ChainCheck,
-  type LedgerScoreTable,
-  type LedgerView,
-  ledgerApi,
-} from "../ledger-api.ts";
+import { ledgerApi } from "../api/ledger-api.ts";
+import { scenarioApi } from "../api/scenario-api.ts";
 import { ChainStatus } from "./ChainStatus.tsx";
 import { LedgerQuestionCard } from "./LedgerQuestionCard.tsx";
 import { LedgerScoresTable } from "./LedgerScoresTable.tsx";
@@ -23,7 +24,7 @@ export function LedgerPage() {
   const [scenarios, setScenarios] = useState<ScenarioSummary[] | undefined>();
   const [view, setView] = useState<LedgerView | undefined>();
   const [scores, setScores] = useState<LedgerScoreTable | undefined>();
-  const [chain, setChain] = useState<ChainCheck | undefined>();
+  const [chain, setChain] = useState<LedgerVerification | undefined>();
   const [errors, setErrors] = useState<{ ledger?: string; scores?: string; chain?: string }>({});
   const [by, setBy] = useState<ScoreGrouping>("forecaster");
   const [reference, setReference] = useState(FIFTY_FIFTY);
@@ -32,7 +33,7 @@ export function LedgerPage() {
   const reload = useCallback(() => setVersion((v) => v + 1), []);
 
   useEffect(() => {
-    api.scenarios().then(setScenarios, () => setScenarios([]));
+    scenarioApi.scenarios().then(setScenarios, () => setScenarios([]));
   }, []);
 
   useEffect(() => {

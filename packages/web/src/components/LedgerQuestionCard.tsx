@@ -10,6 +10,7 @@ import { forecasterColor } from "../ledger/forecaster-color.ts";
 import { ForecastHistory } from "./ForecastHistory.tsx";
 import { ResolveForm } from "./ResolveForm.tsx";
 
+/** Props of {@link LedgerQuestionCard}. */
 export interface LedgerQuestionCardProps {
   question: LedgerQuestion;
   /** The non-model forecasters on the page, for their colours. */

@@ -1,6 +1,7 @@
+import type { GroupScores, LedgerScoreTable } from "entente/wire-types";
 import { forecasterColor, forecasterModel } from "../ledger/forecaster-color.ts";
-import type { GroupScores, LedgerScoreTable } from "../ledger-api.ts";
 
+/** Props of {@link LedgerScoresTable}. */
 export interface LedgerScoresTableProps {
   scores: LedgerScoreTable;
   /** The non-model forecasters on the page, for their colours. */

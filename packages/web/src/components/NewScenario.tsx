@@ -1,6 +1,8 @@
 import { type Scenario, validateScenario } from "@entente/core";
+import type { ApiErrorItem } from "entente/wire-types";
 import { useMemo, useState } from "react";
-import { ApiError, type ApiFieldError, api } from "../api.ts";
+import { ApiRequestError } from "../api/api-request-error.ts";
+import { scenarioApi } from "../api/scenario-api.ts";
 import { useHistory } from "../editor/use-history.ts";
 import { navigate, useLeaveGuard } from "../route.ts";
 import { ScenarioEditor } from "./ScenarioEditor.tsx";
@@ -25,7 +27,7 @@ export function emptyScenario(today = new Date().toISOString().slice(0, 10)): Sc
 export function NewScenario() {
   const history = useHistory<Scenario>(emptyScenario());
   const draft = history.value;
-  const [errors, setErrors] = useState<ApiFieldError[]>([]);
+  const [errors, setErrors] = useState<ApiErrorItem[]>([]);
   const [message, setMessage] = useState<string | undefined>();
   const [busy, setBusy] = useState(false);
   const validation = useMemo(() => validateScenario(draft), [draft]);
@@ -41,10 +43,10 @@ export function NewScenario() {
     setMessage(undefined);
     setErrors([]);
     try {
-      const created = await api.createFromDraft(draft, "Created in the workbench");
+      const created = await scenarioApi.createFromDraft(draft, "Created in the workbench");
       navigate({ page: "scenario", id: created.scenarioId, tab: "editor" }, { discard: true });
     } catch (e) {
-      if (e instanceof ApiError) {
+      if (e instanceof ApiRequestError) {
         setErrors(e.errors);
         setMessage(e.message);
       } else setMessage(String(e));

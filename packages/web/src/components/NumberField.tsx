@@ -2,6 +2,7 @@ import type { ValidationIssue } from "@entente/core";
 import { useEffect, useState } from "react";
 import { formatPath, inputText } from "../scenario-edit.ts";
 
+/** Props of {@link NumberField}. */
 export interface NumberFieldProps {
   id: string;
   /** Short visible label (e.g. "pos"). */

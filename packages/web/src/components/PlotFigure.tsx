@@ -4,6 +4,7 @@ import { useEffect, useRef } from "react";
 /** A rendered plot: an SVG, or a figure holding legends and the SVG, with its scales. */
 export type PlotElement = ReturnType<typeof Plot.plot>;
 
+/** Props of {@link PlotFigure}. */
 export interface PlotFigureProps {
   /** The Plot options; a new object redraws the chart, so memoise it. */
   options: Plot.PlotOptions;

@@ -2,6 +2,7 @@ import { fmt, type IssueActor } from "@entente/charts";
 import type { Issue } from "@entente/core";
 import { useEffect, useRef, useState } from "react";
 
+/** Props of {@link PositionSliders}. */
 export interface PositionSlidersProps {
   issue: Issue;
   actors: readonly IssueActor[];

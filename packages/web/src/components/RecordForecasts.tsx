@@ -1,12 +1,13 @@
+import type { RecordedForecasts, ScenarioSummary } from "entente/wire-types";
 import { useId, useState } from "react";
-import type { ScenarioSummary } from "../api.ts";
-import { ledgerApi, type RecordResult } from "../ledger-api.ts";
+import { ledgerApi } from "../api/ledger-api.ts";
 
+/** Props of {@link RecordForecasts}. */
 export interface RecordForecastsProps {
   /** The stored scenarios (undefined while they load). */
   scenarios: readonly ScenarioSummary[] | undefined;
   /** Called after the server recorded the forecasts. */
-  onRecorded: (result: RecordResult) => void;
+  onRecorded: (result: RecordedForecasts) => void;
 }
 
 /** A whole number typed into an optional box, or undefined when the box is empty. */
@@ -27,7 +28,7 @@ export function RecordForecasts({ scenarios, onRecorded }: RecordForecastsProps)
   const [seed, setSeed] = useState("");
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | undefined>();
-  const [done, setDone] = useState<{ scenario: string; result: RecordResult } | undefined>();
+  const [done, setDone] = useState<{ scenario: string; result: RecordedForecasts } | undefined>();
   const scenario = chosen ?? scenarios?.[0]?.id;
 
   const record = async () => {

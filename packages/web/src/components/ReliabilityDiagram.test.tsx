@@ -1,8 +1,8 @@
 // @vitest-environment happy-dom
 import type { CalibrationBin } from "@entente/core";
 import { cleanup, render, screen } from "@testing-library/react";
+import type { LedgerScoreTable } from "entente/wire-types";
 import { afterEach, describe, expect, it } from "vitest";
-import type { LedgerScoreTable } from "../ledger-api.ts";
 import { ReliabilityDiagram } from "./ReliabilityDiagram.tsx";
 
 afterEach(cleanup);

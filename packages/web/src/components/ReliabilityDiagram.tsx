@@ -1,11 +1,12 @@
 import { percent } from "@entente/core";
 import * as Plot from "@observablehq/plot";
+import type { LedgerScoreTable } from "entente/wire-types";
 import { useMemo } from "react";
 import { forecasterColor, forecasterModel } from "../ledger/forecaster-color.ts";
 import { type ReliabilityPoint, reliabilityPoints } from "../ledger/reliability-points.ts";
-import type { LedgerScoreTable } from "../ledger-api.ts";
 import { PlotFigure } from "./PlotFigure.tsx";
 
+/** Props of {@link ReliabilityDiagram}. */
 export interface ReliabilityDiagramProps {
   scores: LedgerScoreTable;
   /** The non-model forecasters on the page, for their colours. */

@@ -1,7 +1,8 @@
 import type { LedgerQuestion } from "@entente/core";
 import { useId, useState } from "react";
-import { ledgerApi } from "../ledger-api.ts";
+import { ledgerApi } from "../api/ledger-api.ts";
 
+/** Props of {@link ResolveForm}. */
 export interface ResolveFormProps {
   question: Pick<LedgerQuestion, "question" | "text" | "kind">;
   /** Called after the server recorded the resolution. */

@@ -1,8 +1,11 @@
 import { diffScenarios, type Scenario, type Source } from "@entente/core";
+import type { RevisionInfo } from "entente/wire-types";
 import { useEffect, useState } from "react";
-import { ApiError, api, type RevisionInfo } from "../api.ts";
+import { ApiRequestError } from "../api/api-request-error.ts";
+import { scenarioApi } from "../api/scenario-api.ts";
 import { describeEstimate, estimateLine } from "../scenario-edit.ts";
 
+/** Props of {@link RevisionCompare}. */
 export interface RevisionCompareProps {
   id: string;
   revisions: readonly RevisionInfo[];
@@ -30,7 +33,7 @@ export function RevisionCompare({ id, revisions, latest, onRestored }: RevisionC
     setError(undefined);
     if (a === undefined || b === undefined || a === b) return;
     let live = true;
-    Promise.all([api.scenario(id, a), api.scenario(id, b)]).then(
+    Promise.all([scenarioApi.scenario(id, a), scenarioApi.scenario(id, b)]).then(
       ([x, y]) => live && setPair([x.scenario, y.scenario]),
       (e: Error) => live && setError(e.message),
     );
@@ -53,10 +56,10 @@ export function RevisionCompare({ id, revisions, latest, onRestored }: RevisionC
       return;
     setBusy(true);
     try {
-      await api.restoreRevision(id, rev, latest);
+      await scenarioApi.restoreRevision(id, rev, latest);
       onRestored();
     } catch (e) {
-      setError(e instanceof ApiError ? e.message : String(e));
+      setError(e instanceof ApiRequestError ? e.message : String(e));
     } finally {
       setBusy(false);
     }

@@ -1,5 +1,6 @@
-import type { RevisionInfo } from "../api.ts";
+import type { RevisionInfo } from "entente/wire-types";
 
+/** Props of {@link RevisionHistory}. */
 export interface RevisionHistoryProps {
   revisions: readonly RevisionInfo[];
   /** The revision on screen. */

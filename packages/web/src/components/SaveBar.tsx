@@ -1,5 +1,5 @@
+import type { ApiErrorItem } from "entente/wire-types";
 import { useState } from "react";
-import type { ApiFieldError } from "../api.ts";
 
 /** Where the last save attempt stands. */
 export type SaveState =
@@ -9,9 +9,10 @@ export type SaveState =
   /** The server had a newer revision than the one the draft was based on (HTTP 409). */
   | { status: "conflict"; base: number; latest: number; message: string }
   /** The server refused the draft (HTTP 400) with these errors. */
-  | { status: "invalid"; errors: ApiFieldError[]; message: string }
+  | { status: "invalid"; errors: ApiErrorItem[]; message: string }
   | { status: "error"; message: string };
 
+/** Props of {@link SaveBar}. */
 export interface SaveBarProps {
   state: SaveState;
   dirty: boolean;

@@ -1,6 +1,6 @@
 import type { Scenario, ValidationIssue } from "@entente/core";
+import type { ApiErrorItem, RevisionInfo } from "entente/wire-types";
 import { useState } from "react";
-import type { ApiFieldError, RevisionInfo } from "../api.ts";
 import { FieldInput } from "../editor/FieldInput.tsx";
 import { SCENARIO_FIELDS, SECTIONS } from "../editor/fields.ts";
 import { RecordSection } from "../editor/RecordSection.tsx";
@@ -9,12 +9,13 @@ import { RevisionHistory } from "./RevisionHistory.tsx";
 import { StanceGrid } from "./StanceGrid.tsx";
 import { ValidationList } from "./ValidationList.tsx";
 
+/** Props of {@link ScenarioEditor}. */
 export interface ScenarioEditorProps {
   draft: Scenario;
   /** Problems found by validating the draft in the browser. */
   issues: readonly ValidationIssue[];
   /** Problems the server reported on the last save (400). */
-  serverErrors: readonly ApiFieldError[];
+  serverErrors: readonly ApiErrorItem[];
   onChange: (next: Scenario, group?: string) => void;
   /** A scenario not saved yet: its id can still be chosen, and it has no history. */
   isNew?: boolean;

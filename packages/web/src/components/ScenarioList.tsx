@@ -1,5 +1,7 @@
+import type { DeletedScenario, ScenarioSummary } from "entente/wire-types";
 import { type ReactNode, useCallback, useEffect, useState } from "react";
-import { ApiError, api, type ScenarioSummary } from "../api.ts";
+import { ApiRequestError } from "../api/api-request-error.ts";
+import { scenarioApi } from "../api/scenario-api.ts";
 import { budapestYaml } from "../budapest.ts";
 import { navigate } from "../route.ts";
 import { ImportFile } from "./ImportFile.tsx";
@@ -13,13 +15,12 @@ export function ScenarioList() {
   const [error, setError] = useState<string | undefined>();
   const [busy, setBusy] = useState(false);
 
-  const [deleted, setDeleted] =
-    useState<Array<ScenarioSummary & { deleted: string; purgeAfter: string }>>();
+  const [deleted, setDeleted] = useState<DeletedScenario[]>();
   const [notice, setNotice] = useState<string | undefined>();
 
   const load = useCallback(() => {
-    api.scenarios().then(setScenarios, (e: Error) => setError(e.message));
-    api.deletedScenarios().then(setDeleted, () => setDeleted([]));
+    scenarioApi.scenarios().then(setScenarios, (e: Error) => setError(e.message));
+    scenarioApi.deletedScenarios().then(setDeleted, () => setDeleted([]));
   }, []);
 
   const act = async (what: () => Promise<unknown>, done: string) => {
@@ -38,9 +39,9 @@ export function ScenarioList() {
     if (!id) return;
     setError(undefined);
     try {
-      const text = await api.scenarioText(s.id, s.latestRevision);
+      const text = await scenarioApi.scenarioText(s.id, s.latestRevision);
       const ext = text.trimStart().startsWith("{") ? "json" : "yaml";
-      const made = await api.importFile(
+      const made = await scenarioApi.importFile(
         `${s.id}.${ext}`,
         text,
         id.trim(),
@@ -56,8 +57,8 @@ export function ScenarioList() {
     const title = window.prompt(`New title for “${s.title}”:`, s.title)?.trim();
     if (!title || title === s.title) return;
     await act(async () => {
-      const latest = await api.scenario(s.id);
-      await api.saveScenario(
+      const latest = await scenarioApi.scenario(s.id);
+      await scenarioApi.saveScenario(
         s.id,
         { ...latest.scenario, title },
         latest.revision,
@@ -74,7 +75,7 @@ export function ScenarioList() {
     )
       return;
     void act(
-      () => api.deleteScenario(s.id),
+      () => scenarioApi.deleteScenario(s.id),
       `Deleted “${s.title}”; restore it below within 30 days.`,
     );
   };
@@ -86,11 +87,11 @@ export function ScenarioList() {
     setBusy(true);
     setError(undefined);
     try {
-      const created = await api.createScenario(budapestYaml, "yaml");
+      const created = await scenarioApi.createScenario(budapestYaml, "yaml");
       open(created.scenarioId);
     } catch (e) {
       const existing = scenarios?.find((s) => s.id === "budapest-2025");
-      if (e instanceof ApiError && e.status === 409 && existing) open(existing.id);
+      if (e instanceof ApiRequestError && e.status === 409 && existing) open(existing.id);
       else setError((e as Error).message);
     } finally {
       setBusy(false);
@@ -172,7 +173,7 @@ export function ScenarioList() {
                 <button
                   type="button"
                   onClick={() =>
-                    void act(() => api.restoreScenario(s.id), `Restored “${s.title}”.`)
+                    void act(() => scenarioApi.restoreScenario(s.id), `Restored “${s.title}”.`)
                   }
                 >
                   Restore
@@ -186,7 +187,10 @@ export function ScenarioList() {
                         `Remove “${s.title}” and all its revisions and runs for good? This cannot be undone.`,
                       )
                     ) {
-                      void act(() => api.purgeScenario(s.id), `Removed “${s.title}” for good.`);
+                      void act(
+                        () => scenarioApi.purgeScenario(s.id),
+                        `Removed “${s.title}” for good.`,
+                      );
                     }
                   }}
                 >

@@ -1,5 +1,6 @@
 import type { Actor, Estimate, Issue, Scenario, ValidationIssue } from "@entente/core";
 import { useRef } from "react";
+import { draftValue } from "../draft-value.ts";
 import {
   addStance,
   cellKey,
@@ -12,8 +13,8 @@ import {
 } from "../scenario-edit.ts";
 import { EstimateMark } from "./EstimateMark.tsx";
 import { NumberField } from "./NumberField.tsx";
-import { draftValue } from "./StanceGrid.tsx";
 
+/** Props of {@link StanceCell}. */
 export interface StanceCellProps {
   scenario: Scenario;
   actor: Actor;

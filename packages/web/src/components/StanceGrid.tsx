@@ -1,5 +1,6 @@
 import type { Estimate, Scenario, ValidationIssue } from "@entente/core";
 import { useMemo, useRef } from "react";
+import { draftValue } from "../draft-value.ts";
 import {
   cellKey,
   describeEstimate,
@@ -11,6 +12,7 @@ import { EstimateMark } from "./EstimateMark.tsx";
 import { NumberField } from "./NumberField.tsx";
 import { StanceCell } from "./StanceCell.tsx";
 
+/** Props of {@link StanceGrid}. */
 export interface StanceGridProps {
   scenario: Scenario;
   /** The draft's validation problems; those inside the grid are shown in their cells. */
@@ -90,13 +92,4 @@ export function StanceGrid({ scenario, issues, onChange, onDetails }: StanceGrid
       </table>
     </section>
   );
-}
-
-/** What an input shows for an estimate: its central value, or the text typed into `value`. */
-export function draftValue(estimate: unknown): unknown {
-  if (typeof estimate === "object" && estimate !== null && !Array.isArray(estimate)) {
-    const value = (estimate as { value?: unknown }).value;
-    if (typeof value === "string") return value;
-  }
-  return describeEstimate(estimate, undefined).central;
 }

@@ -9,6 +9,7 @@ export interface ListedProblem {
   col?: number | undefined;
 }
 
+/** Props of {@link ValidationList}. */
 export interface ValidationListProps {
   issues: readonly ListedProblem[];
   scenario: Scenario;

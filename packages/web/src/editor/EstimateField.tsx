@@ -3,6 +3,7 @@ import { NumberField } from "../components/NumberField.tsx";
 import { draftCentral, moveEstimate } from "../scenario-edit.ts";
 import { RefsField } from "./RefsField.tsx";
 
+/** Props of {@link EstimateField}. */
 export interface EstimateFieldProps {
   id: string;
   label: string;

@@ -7,6 +7,7 @@ import { PredicateField } from "./PredicateField.tsx";
 import { RefsField } from "./RefsField.tsx";
 import { COLLECTION } from "./scenario-refs.ts";
 
+/** Props of {@link FieldInput}. */
 export interface FieldInputProps {
   field: Field;
   /** Where the record is in the scenario (`["issues", 2]`). */

@@ -12,6 +12,7 @@ const FORMS = [
 ] as const;
 type Form = (typeof FORMS)[number][0];
 
+/** Props of {@link PredicateField}. */
 export interface PredicateFieldProps {
   id: string;
   label: string;

@@ -5,6 +5,7 @@ import { FieldInput, fieldId, problemsUnder } from "./FieldInput.tsx";
 import type { Section } from "./fields.ts";
 import { countRefs, removeRef, renameRef } from "./scenario-refs.ts";
 
+/** Props of {@link RecordSection}. */
 export interface RecordSectionProps {
   section: Section;
   scenario: Scenario;

@@ -1,6 +1,7 @@
 import type { Scenario } from "@entente/core";
 import { COLLECTION, type RefKind } from "./scenario-refs.ts";
 
+/** Props of {@link RefsField}. */
 export interface RefsFieldProps {
   id: string;
   label: string;

@@ -2,6 +2,7 @@ import type { Scenario, ValidationIssue } from "@entente/core";
 import { fieldBounds, findStance } from "../scenario-edit.ts";
 import { FieldInput } from "./FieldInput.tsx";
 
+/** Props of {@link StanceDetail}. */
 export interface StanceDetailProps {
   scenario: Scenario;
   actor: string;

@@ -1,6 +1,6 @@
 import type { CalibrationBin } from "@entente/core";
+import type { GroupScores } from "entente/wire-types";
 import { describe, expect, it } from "vitest";
-import type { GroupScores } from "../ledger-api.ts";
 import { reliabilityPoints } from "./reliability-points.ts";
 
 type Filled = { n: number; mean: number; observed: number; interval: [number, number] | null };

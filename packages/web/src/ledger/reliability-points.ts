@@ -1,5 +1,5 @@
 import type { ForecasterKind } from "@entente/core";
-import type { GroupScores } from "../ledger-api.ts";
+import type { GroupScores } from "entente/wire-types";
 
 /** One non-empty calibration bin of one forecaster, ready for a reliability diagram. */
 export interface ReliabilityPoint {

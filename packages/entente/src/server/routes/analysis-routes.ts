@@ -8,7 +8,7 @@ import {
 } from "@entente/core";
 import { createRoute, OpenAPIHono, z } from "@hono/zod-openapi";
 import { createMiddleware } from "hono/factory";
-import type { ForecastDocument } from "../../format/forecast.ts";
+import type { ForecastDocument } from "../../format/forecast-document.ts";
 import type { RunKind } from "../../store/records.ts";
 import { ApiError, badRequest } from "../api-error.ts";
 import type { AppDeps } from "../app-deps.ts";

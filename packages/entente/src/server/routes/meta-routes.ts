@@ -24,7 +24,7 @@ const QueueHealthSchema = z
   .openapi("QueueHealth");
 
 /** Whether the server is up, its version, its database and its queue. */
-const Health = z
+export const Health = z
   .object({
     status: z
       .enum(["ok", "degraded"])
@@ -36,7 +36,7 @@ const Health = z
   .openapi("Health");
 
 /** A model with its reference, parameters and presets. */
-const ModelInfo = z
+export const ModelInfo = z
   .object({
     id: z.string(),
     label: z.string(),

@@ -1,56 +1,19 @@
 /**
  * The forecast ledger's part of the `entente serve` JSON API: the questions with their
  * forecasts and resolutions, the scores, the chain check, and the three writes (record a
- * scenario's forecasts, resolve a question, add an analyst's forecast). Failures are the same
- * {@link ApiError}s as in api.ts; options are checked here, before anything is sent.
+ * scenario's forecasts, resolve a question, add an analyst's forecast). Answers are the server's
+ * wire types; failures are the same `ApiRequestError`s as every request's; options are checked
+ * here, before anything is sent.
  * @module
  */
-import {
-  FIFTY_FIFTY,
-  type ForecasterScore,
-  type LedgerQuestion,
-  type LedgerRecord,
-  type LedgerScores,
-  type ScoreGrouping,
-} from "@entente/core";
-import { request } from "./api.ts";
-
-/** The chain's last record: its sequence number and hash (seq 0 for an empty ledger). */
-export interface LedgerHead {
-  seq: number;
-  hash: string;
-}
-
-/** `GET /api/ledger`: the chain's head and every question with its forecasts in order. */
-export interface LedgerView {
-  head: LedgerHead;
-  questions: LedgerQuestion[];
-}
-
-/** A group's yes/no scores as JSON carries them: a log score of −∞ arrives as null. */
-export type BinaryScores = Omit<NonNullable<ForecasterScore["binary"]>, "logScore"> & {
-  logScore: number | null;
-};
-
-/** One forecaster's (or model's) scores, as the server sends them. */
-export type GroupScores = Omit<ForecasterScore, "binary"> & { binary: BinaryScores | null };
-
-/** `GET /api/ledger/scores`: every group's scores against one reference forecaster. */
-export type LedgerScoreTable = Omit<LedgerScores, "groups"> & { groups: GroupScores[] };
-
-/** `GET /api/ledger/verify`: whether every hash still chains, and where it breaks if not. */
-export interface ChainCheck {
-  ok: boolean;
-  entries: number;
-  head: string;
-  broken?: { seq: number; reason: string };
-}
-
-/** What `POST /api/ledger/record` wrote: how many forecasts, and the new head. */
-export interface RecordResult {
-  recorded: number;
-  head: LedgerHead;
-}
+import { FIFTY_FIFTY, type LedgerRecord, type ScoreGrouping } from "@entente/core";
+import type {
+  LedgerScoreTable,
+  LedgerVerification,
+  LedgerView,
+  RecordedForecasts,
+} from "entente/wire-types";
+import { request } from "./request.ts";
 
 /** Options of {@link ledgerApi.record}. */
 export interface RecordOptions {
@@ -134,7 +97,7 @@ export const ledgerApi = {
   },
 
   /** Recompute every hash of the chain. */
-  async verify(): Promise<ChainCheck> {
+  async verify(): Promise<LedgerVerification> {
     return request("GET", "/api/ledger/verify");
   },
 
@@ -142,7 +105,7 @@ export const ledgerApi = {
    * Simulate a stored scenario and record every question's probability per model, the sources'
    * stated figures and each issue's predictive distribution (201; takes a few seconds).
    */
-  async record(options: RecordOptions): Promise<RecordResult> {
+  async record(options: RecordOptions): Promise<RecordedForecasts> {
     checkText("scenario", options.scenario);
     checkWhole("revision", options.revision, 1);
     checkWhole("samples", options.samples, 1);

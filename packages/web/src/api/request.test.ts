@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it, vi } from "vitest";
-import { ApiError, request } from "./api.ts";
+import { ApiRequestError } from "./api-request-error.ts";
+import { request } from "./request.ts";
 
 afterEach(() => vi.unstubAllGlobals());
 
@@ -38,7 +39,7 @@ describe("request", () => {
     );
     expect(calls).toHaveLength(4);
     const once = scripted([[503, {}, busy]]);
-    await expect(request("GET", "/api/y")).rejects.toBeInstanceOf(ApiError);
+    await expect(request("GET", "/api/y")).rejects.toBeInstanceOf(ApiRequestError);
     expect(once).toHaveLength(1);
   });
 });
