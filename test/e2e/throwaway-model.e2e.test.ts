@@ -55,7 +55,7 @@ describe("a model registered as a plug-in", () => {
     expect(forecast.models.map((m: { id: string }) => m.id)).toContain("midrange");
     expect(forecast.issues[0].forecasts.midrange).toBe(TERRITORY_MIDRANGE);
     const table = await entente("forecast", BUDAPEST);
-    expect(table).toMatch(/^ {2}Midrange \(M\) +49\.0 /m);
+    expect(table).toMatch(/^ {2}Midrange \([A-Z0-9]\) +49\.0 /m);
     // Simulated on worker threads: the preload registers it there too.
     const simulated = JSON.parse(
       await entente("simulate", BUDAPEST, "--models", "midrange", "-n", "300", "-f", "json"),

@@ -1,6 +1,9 @@
 import { models } from "@entente/core";
 
-/** Tableau 10, colour-blind aware: a model takes the colour at its place in the registry. */
+/**
+ * Tableau 10 (colour-blind aware), then the lighter halves of Tableau 20's pairs: a model takes
+ * the colour at its place in the registry, so twenty models have twenty colours.
+ */
 const PALETTE = [
   "#4e79a7",
   "#f28e2b",
@@ -12,6 +15,16 @@ const PALETTE = [
   "#edc948",
   "#ff9da7",
   "#bab0ac",
+  "#a0cbe8",
+  "#ffbe7d",
+  "#8cd17d",
+  "#d4a6c8",
+  "#f1ce63",
+  "#86bcb6",
+  "#d37295",
+  "#fabfd2",
+  "#b6992d",
+  "#499894",
 ];
 
 /** The colour of anything that is not a registered model. */

@@ -41,8 +41,14 @@ export function modelsSection(ctx: BriefContext): Section {
           "CRPS (baseline)",
         ],
         numeric: [false, false, true, true, true, true, true],
+        // A model with no record on DEU III (not yet in the shipped evidence) that this report
+        // did not simulate has nothing to show here: its row would be dashes.
         rows: d.forecast.models
-          .filter((m) => m.unavailable === undefined)
+          .filter(
+            (m) =>
+              m.unavailable === undefined &&
+              (simulated.has(m.id) || d.evidence.models.some((x) => x.model === m.id)),
+          )
           .map((m) => {
             const e = d.evidence.models.find((x) => x.model === m.id);
             return [
