@@ -26,8 +26,6 @@ import { solvePiecewise } from "./solve-piecewise.ts";
 import { solveSegments } from "./solve-segments.ts";
 import { validateProblem } from "./validate-problem.ts";
 
-/** The problem and the workspace, also importable from here beside the function they serve. */
-
 /** Result of {@link maxMinGain}. */
 export interface MaxMinGain {
   /** max over packages of min over required actors of gainᵢ, ≥ 0 (0 or ≥ 1e-12 × scale). */
