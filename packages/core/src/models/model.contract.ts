@@ -9,7 +9,7 @@ import {
 } from "../../../../test/support/one-issue.ts";
 import type { ScenarioData } from "../scenario/prepare.ts";
 import { type Model, ModelInputError, type RunOptions } from "./model.ts";
-import { getModel, models } from "./registry.ts";
+import { getModel, MODEL_ID, models } from "./registry.ts";
 
 const scenarioOf = (actors: TestActor[], min = 0, max = 100) =>
   oneIssueScenario(actors, { min, max, statusQuo: min });
@@ -35,7 +35,7 @@ function contract(model: Model, options: RunOptions | undefined): void {
   const forecast = (data: ScenarioData) => model.run(data, options).issues[0]?.forecast as number;
 
   it("declares an id (the registry's only one, lower-case words), a label and a reference", () => {
-    expect(model.id).toMatch(/^[a-z][a-z0-9]*(-[a-z0-9]+)*$/);
+    expect(model.id).toMatch(MODEL_ID);
     expect(models.filter((m) => m.id === model.id)).toHaveLength(1);
     expect(getModel(model.id)).toBe(model);
     expect(model.label.trim().length).toBeGreaterThan(0);

@@ -26,6 +26,9 @@ const registered: Model[] = [
  */
 export const models: readonly Model[] = registered;
 
+/** What a model id looks like: lower-case words of letters and digits joined by hyphens. */
+export const MODEL_ID = /^[a-z][a-z0-9]*(-[a-z0-9]+)*$/;
+
 /** The models a simulation runs when none are named: those with `simulateByDefault`. */
 export function defaultSimulationModels(): string[] {
   return models.filter((m) => m.simulateByDefault === true).map((m) => m.id);
@@ -36,9 +39,9 @@ export function defaultSimulationModels(): string[] {
  * a RangeError for an id that is taken or not lower-case letters, digits and hyphens.
  */
 export function registerModel(model: Model): void {
-  if (!/^[a-z][a-z0-9-]*$/.test(model.id)) {
+  if (!MODEL_ID.test(model.id)) {
     throw new RangeError(
-      `model id "${model.id}" must be lower-case letters, digits and hyphens, starting with a letter`,
+      `model id "${model.id}" must be lower-case words of letters and digits joined by hyphens, starting with a letter`,
     );
   }
   if (registered.some((m) => m.id === model.id)) {

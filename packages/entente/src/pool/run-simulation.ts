@@ -13,7 +13,7 @@ import {
 } from "@entente/core";
 import { Piscina } from "piscina";
 import type { ShardTask } from "./simulate-worker.ts";
-import { SOURCE_WORKER_EXEC_ARGV, workerPreloads } from "./worker-preloads.ts";
+import { sourceWorkerOptions } from "./worker-preloads.ts";
 
 export interface RunSimulationOptions {
   /** Worker threads; 0 runs in this thread. Default: the machine's cores. */
@@ -122,10 +122,8 @@ export function simulationPool(workers: number): Piscina<ShardTask, SimulationSu
       minThreads: workers,
       maxThreads: workers,
       idleTimeout: 30_000,
-      // From source, workers need the TypeScript loader and the `source` export condition.
-      ...(extension() === ".ts"
-        ? { execArgv: SOURCE_WORKER_EXEC_ARGV, workerData: workerPreloads() }
-        : {}),
+      // From source, workers need the TypeScript loader, the `source` condition and plug-ins.
+      ...(extension() === ".ts" ? sourceWorkerOptions() : {}),
     });
     pools.set(workers, pool);
   }

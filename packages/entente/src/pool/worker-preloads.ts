@@ -8,18 +8,16 @@ import { isAbsolute, resolve } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import { isWorkerThread, workerData } from "piscina";
 
-/** Node's arguments for a worker thread that runs `.ts` sources: the loader and `source`. */
-export const SOURCE_WORKER_EXEC_ARGV = ["--conditions=source", "--import", "tsx"];
-
 /**
- * The modules this process preloaded with `--import`, other than the TypeScript loader, as
- * URLs (paths are resolved against the working directory): what {@link importWorkerPreloads}
- * imports in a worker, given to it as the pool's `workerData`.
+ * A Piscina pool's options for worker threads that run `.ts` sources: the TypeScript loader and
+ * the `source` export condition, and as `workerData` the modules this process preloaded with
+ * `--import` other than the loader (paths resolved against the working directory), which
+ * {@link requireWorkerPreloads} loads in each worker.
  */
-export function workerPreloads(
+export function sourceWorkerOptions(
   execArgv: readonly string[] = process.execArgv,
   cwd: string = process.cwd(),
-): { preloads: string[] } {
+): { execArgv: string[]; workerData: { preloads: string[] } } {
   const preloads: string[] = [];
   for (let k = 0; k < execArgv.length; k++) {
     const arg = execArgv[k] as string;
@@ -30,11 +28,14 @@ export function workerPreloads(
     const isPath = module.startsWith(".") || isAbsolute(module);
     preloads.push(isPath ? pathToFileURL(resolve(cwd, module)).href : module);
   }
-  return { preloads };
+  return {
+    execArgv: ["--conditions=source", "--import", "tsx"],
+    workerData: { preloads },
+  };
 }
 
 /**
- * In a pool's worker thread, load the preloads its pool passed (see {@link workerPreloads}),
+ * In a pool's worker thread, load the preloads its pool passed (see {@link sourceWorkerOptions}),
  * synchronously, before the first task; nothing elsewhere.
  */
 export function requireWorkerPreloads(): void {

@@ -1,7 +1,7 @@
 import { createHash } from "node:crypto";
 import { ModelInputError } from "@entente/core";
 import { Piscina } from "piscina";
-import { SOURCE_WORKER_EXEC_ARGV, workerPreloads } from "../pool/worker-preloads.ts";
+import { sourceWorkerOptions } from "../pool/worker-preloads.ts";
 import analyseHere, { type AnalysisAnswer, type AnalysisTask } from "./analysis-worker.ts";
 import { ApiError } from "./api-error.ts";
 
@@ -53,7 +53,7 @@ export class AnalysisPool {
         maxThreads: threads,
         maxQueue,
         idleTimeout: 60_000,
-        ...(ts ? { execArgv: SOURCE_WORKER_EXEC_ARGV, workerData: workerPreloads() } : {}),
+        ...(ts ? sourceWorkerOptions() : {}),
       });
     }
   }

@@ -6,13 +6,7 @@
 import { type Kysely, sql } from "kysely";
 import type { Database } from "./database.ts";
 import type { DialectTraits } from "./dialect-traits.ts";
-import {
-  deletedMessage,
-  deletedSummary,
-  liveRevision,
-  scenarioDeleted,
-  scenarioNotFound,
-} from "./live-scenario.ts";
+import { deletedMessage, deletedSummary, liveRevision, scenarioNotFound } from "./live-scenario.ts";
 import type {
   DeletedScenario,
   NewRevision,
@@ -104,17 +98,12 @@ export class KyselyScenarios {
       if (base !== undefined) update = update.where("latest_revision", "=", base);
       const row = await update.returning("latest_revision").executeTakeFirst();
       if (!row) {
-        const current = await trx
-          .selectFrom("scenarios")
-          .select(["latest_revision", "deleted"])
-          .where("id", "=", id)
-          .executeTakeFirst();
-        if (!current) throw scenarioNotFound(id);
-        if (current.deleted !== null) throw scenarioDeleted(id, current.deleted);
+        // Missing or deleted: liveRevision throws; live: someone saved since `base`.
+        const current = await liveRevision(trx, id);
         throw new ConflictError(
           "stale-revision",
-          `scenario "${id}" is at revision ${current.latest_revision}, not ${base}: someone saved it since; reload it, reapply your change and save again`,
-          current.latest_revision,
+          `scenario "${id}" is at revision ${current}, not ${base}: someone saved it since; reload it, reapply your change and save again`,
+          current,
         );
       }
       await trx

@@ -2,14 +2,13 @@ import { createHash } from "node:crypto";
 import { writeFile } from "node:fs/promises";
 import { basename } from "node:path";
 import { Command, Option } from "@commander-js/extra-typings";
-import { getModel, models as registered } from "@entente/core";
 import { calibrateDeu3 } from "../../backtest/deu3-calibration.ts";
 import { DEU3_CAPABILITIES } from "../../backtest/deu3-capability.ts";
 import { readDeu3 } from "../../backtest/read-deu3.ts";
 import { InputError } from "../../io/diagnostic.ts";
 import { CliError, type CliIO, EXIT } from "../io.ts";
 import { atomsOption, methodFromOptions, scaleOption } from "./calibration-options.ts";
-import { modelIds } from "./simulation-options.ts";
+import { modelsOrAll } from "./simulation-options.ts";
 
 /** `entente calibrate deu3 <file>`: refit the models' error laws on real outcomes. */
 export function calibrateCommand(io: CliIO) {
@@ -42,7 +41,7 @@ export function calibrateCommand(io: CliIO) {
           );
         }
         const { table, bytes } = await readDeu3(file);
-        const models = options.models ? modelIds(options.models).map(getModel) : registered;
+        const models = modelsOrAll(options.models);
         const calibration = calibrateDeu3(table, models, {
           source: {
             file: basename(file),

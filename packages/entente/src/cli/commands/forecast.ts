@@ -1,5 +1,5 @@
 import { Command, Option } from "@commander-js/extra-typings";
-import { getModel, type ModelSteps, phaseData, models as registered } from "@entente/core";
+import { type ModelSteps, phaseData } from "@entente/core";
 import {
   FORECAST_FORMATS,
   FORECAST_ONLY,
@@ -13,7 +13,7 @@ import { closeSimulationPools, defaultWorkers } from "../../pool/run-simulation.
 import { shippedScenario } from "../default-scenario.ts";
 import type { CliIO } from "../io.ts";
 import { progressBar } from "../progress.ts";
-import { modelIds, wholeAtLeast } from "./simulation-options.ts";
+import { modelsOrAll, wholeAtLeast } from "./simulation-options.ts";
 
 /** Actors × issues from which `forecast` runs its models on worker threads by default. */
 const LARGE_SCENARIO = 400;
@@ -47,7 +47,7 @@ export function forecastCommand(io: CliIO) {
     .action(async (file, options) => {
       const loaded = await readScenario(file ?? shippedScenario());
       const calibration = await readCalibration(options.calibration);
-      const models = options.models ? modelIds(options.models).map(getModel) : registered;
+      const models = modelsOrAll(options.models);
       const { data, scenario } = loaded;
       const phases = options.phases ? phaseData(scenario.phases, data) : [];
       // Small scenarios take less time than starting a worker thread.

@@ -3,7 +3,7 @@ import { existsSync } from "node:fs";
 import { link, rename, rm, writeFile } from "node:fs/promises";
 import { extname } from "node:path";
 import { Command } from "@commander-js/extra-typings";
-import { ModelInputError } from "@entente/core";
+import { defaultSimulationModels, ModelInputError } from "@entente/core";
 import { readCalibration } from "../../io/read-calibration.ts";
 import { readScenario } from "../../io/read-scenario.ts";
 import { closeSimulationPools, defaultWorkers } from "../../pool/run-simulation.ts";
@@ -13,7 +13,7 @@ import { principals } from "../../report/report-data.ts";
 import { shippedScenario } from "../default-scenario.ts";
 import { CliError, type CliIO, EXIT } from "../io.ts";
 import { progressBar } from "../progress.ts";
-import { DEFAULT_MODELS, modelIds, wholeAtLeast } from "./simulation-options.ts";
+import { modelIds, wholeAtLeast } from "./simulation-options.ts";
 
 /** `entente report [scenario] -o brief.html|brief.pdf|brief.md`: a brief people read. */
 export function reportCommand(io: CliIO) {
@@ -28,7 +28,7 @@ export function reportCommand(io: CliIO) {
     )
     .option("-n, --samples <n>", "Monte Carlo samples", wholeAtLeast("--samples", 1), 10_000)
     .option("--seed <n>", "random seed (whole number ≥ 0)", wholeAtLeast("--seed", 0), 42)
-    .option("--models <ids>", `models simulated (default: ${DEFAULT_MODELS.join(",")})`)
+    .option("--models <ids>", `models simulated (default: ${defaultSimulationModels().join(",")})`)
     .option(
       "--between <a,b>",
       "the two principals for the deal space (default: the two most capable)",

@@ -5,7 +5,7 @@
  */
 import { writeFile } from "node:fs/promises";
 import { Command, Option } from "@commander-js/extra-typings";
-import { shardCount } from "@entente/core";
+import { defaultSimulationModels, shardCount } from "@entente/core";
 import { simulationDocument } from "../../format/simulation.ts";
 import { readScenario } from "../../io/read-scenario.ts";
 import { shippedScenario } from "../default-scenario.ts";
@@ -13,7 +13,7 @@ import type { CliIO } from "../io.ts";
 import { renderSimulation } from "./render-simulation.ts";
 import { runSimulate } from "./run-simulate.ts";
 import { shardRange } from "./shard-range.ts";
-import { DEFAULT_MODELS, wholeAtLeast } from "./simulation-options.ts";
+import { wholeAtLeast } from "./simulation-options.ts";
 import { simulationPart } from "./simulation-part.ts";
 import { checkPlanRuns, simulatePlan } from "./simulation-plan.ts";
 import { redisUrl } from "./worker.ts";
@@ -32,7 +32,10 @@ export function simulateCommand(io: CliIO) {
       "worker threads (0 = this thread); default: cores",
       wholeAtLeast("--workers", 0),
     )
-    .option("--models <ids>", `comma-separated model ids (default: ${DEFAULT_MODELS.join(",")})`)
+    .option(
+      "--models <ids>",
+      `comma-separated model ids (default: ${defaultSimulationModels().join(",")})`,
+    )
     .addOption(
       new Option("--distribution <d>", "how ranges are sampled")
         .choices(["triangular", "uniform"])

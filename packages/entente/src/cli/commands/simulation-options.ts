@@ -1,8 +1,5 @@
-import { defaultSimulationModels, getModel } from "@entente/core";
+import { defaultSimulationModels, getModel, type Model, models } from "@entente/core";
 import { CliError, EXIT } from "../io.ts";
-
-/** The models simulated when `--models` is not given, for help texts (see `modelIds`). */
-export const DEFAULT_MODELS: readonly string[] = defaultSimulationModels();
 
 /** An option parser for a whole number ≥ `min`; the message names the option and the value. */
 export const wholeAtLeast = (name: string, min: number) => (value: string) => {
@@ -29,4 +26,9 @@ export function modelIds(list: string | undefined): string[] {
       throw new CliError((e as Error).message, EXIT.invalidInput);
     }
   });
+}
+
+/** `--models a,b` as the registered models, or every model when it is not given; exit 2 for an unknown one. */
+export function modelsOrAll(list: string | undefined): readonly Model[] {
+  return list === undefined ? models : modelIds(list).map(getModel);
 }

@@ -1,4 +1,5 @@
 import { Command } from "@commander-js/extra-typings";
+import { defaultSimulationModels } from "@entente/core";
 import { readCalibration } from "../../../io/read-calibration.ts";
 import { readScenario } from "../../../io/read-scenario.ts";
 import { recordScenario } from "../../../ledger/record-scenario.ts";
@@ -6,7 +7,7 @@ import { closeSimulationPools, defaultWorkers } from "../../../pool/run-simulati
 import { shippedScenario } from "../../default-scenario.ts";
 import { CliError, type CliIO, EXIT } from "../../io.ts";
 import { progressBar } from "../../progress.ts";
-import { DEFAULT_MODELS, modelIds, wholeAtLeast } from "../simulation-options.ts";
+import { modelIds, wholeAtLeast } from "../simulation-options.ts";
 import { DATA_DIR, dateOption, formatOption } from "./ledger-options.ts";
 import { withStore } from "./with-store.ts";
 
@@ -18,7 +19,10 @@ export function ledgerRecordCommand(io: CliIO) {
     )
     .argument("[scenario]", "scenario file; default: the built-in Budapest 2025")
     .option("--questions <ids>", "only these question or issue ids (comma-separated)")
-    .option("--models <ids>", `comma-separated model ids (default: ${DEFAULT_MODELS.join(",")})`)
+    .option(
+      "--models <ids>",
+      `comma-separated model ids (default: ${defaultSimulationModels().join(",")})`,
+    )
     .option("-n, --samples <n>", "Monte Carlo samples", wholeAtLeast("--samples", 1), 10_000)
     .option("--seed <n>", "random seed (whole number ≥ 0)", wholeAtLeast("--seed", 0), 42)
     .option(
