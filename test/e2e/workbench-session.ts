@@ -1,6 +1,5 @@
 // Test support for the end-to-end tests: the built web UI served by the real `entente serve`
 // process on a throwaway data directory, and Debian's chromium driven through playwright-core.
-import { spawnSync } from "node:child_process";
 import { existsSync, mkdirSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -40,17 +39,12 @@ export interface WorkbenchSession {
 }
 
 /**
- * Build the web UI, start `entente serve --port 0` on a fresh data directory (with `preload`
- * modules imported first, see `startServe`), open chromium.
+ * Start `entente serve --port 0` on a fresh data directory (with `preload` modules imported
+ * first, see `startServe`), serving the web UI that test/support/build-web.ts built once for
+ * the run, and open chromium.
  */
 export async function openWorkbench(preload: readonly string[] = []): Promise<WorkbenchSession> {
   mkdirSync(shots, { recursive: true });
-  const build = spawnSync(
-    process.execPath,
-    [join(root, "node_modules/vite/bin/vite.js"), "build", "--logLevel", "warn"],
-    { cwd: join(root, "packages/web"), encoding: "utf8" },
-  );
-  if (build.status !== 0) throw new Error(`vite build failed:\n${build.stdout}${build.stderr}`);
 
   const dataDir = mkdtempSync(join(tmpdir(), "entente-e2e-"));
   let server: ServeProcess | undefined;

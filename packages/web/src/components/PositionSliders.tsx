@@ -20,20 +20,28 @@ export function PositionSliders(props: PositionSlidersProps) {
   const pending = useRef<{ actor: string; x: number; timer: ReturnType<typeof setTimeout> }>(
     undefined,
   );
-  // The slider's own position until it is committed: the previews answer asynchronously,
-  // and a key press read from a stale value would be lost.
-  const [held, setHeld] = useState<{ actor: string; x: number }>();
+  // The slider's own position until the actors it is given show the committed move: previews
+  // and commits answer asynchronously, and a key press read from a stale value would be lost.
+  // `from` is the position it was given when the move was committed; any change of it (the
+  // move arriving, or a reset) hands the slider back to its props.
+  const [held, setHeld] = useState<{ actor: string; x: number; from?: number }>();
   const flush = () => {
     const p = pending.current;
     if (!p) return;
     clearTimeout(p.timer);
     pending.current = undefined;
-    setHeld(undefined);
+    const from = actors.find((a) => a.id === p.actor)?.position;
+    setHeld({ actor: p.actor, x: p.x, ...(from === undefined ? {} : { from }) });
     onCommit(p.actor, p.x);
   };
   const flushRef = useRef(flush);
   flushRef.current = flush;
   useEffect(() => () => flushRef.current(), []);
+  useEffect(() => {
+    if (!held || held.from === undefined || pending.current) return;
+    const given = actors.find((a) => a.id === held.actor)?.position;
+    if (given === held.x || given !== held.from) setHeld(undefined);
+  }, [actors, held]);
 
   const { min, max } = issue.scale;
   const step = (max - min) / 200;
