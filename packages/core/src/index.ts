@@ -162,6 +162,25 @@ export {
   type WinSetScope,
   winSet,
 } from "./deals/win-set.ts";
+export { assembleDraft, type DraftArticle, type DraftOptions } from "./draft/assemble-draft.ts";
+export { draftFrame } from "./draft/draft-frame.ts";
+export { draftId } from "./draft/draft-id.ts";
+export { type ChatMessage, type DraftFrame, draftMessages } from "./draft/draft-prompt.ts";
+export {
+  DraftClaim,
+  DraftResponse,
+  draftResponseJsonSchema,
+  parseDraftResponse,
+} from "./draft/draft-response.ts";
+export {
+  applyDraftReview,
+  type DraftDecision,
+  type DraftItem,
+  draftItems,
+} from "./draft/draft-review.ts";
+export { type GroundingText, groundingText, quoteIsGrounded } from "./draft/ground-quote.ts";
+export { normaliseQuote } from "./draft/normalise-quote.ts";
+export { pruneDraft } from "./draft/prune-draft.ts";
 export {
   type ForecastModel,
   type ForecastTable,

@@ -23,6 +23,9 @@ const finite = z.number().refine(Number.isFinite, "expected a finite number");
 /** A calendar date written `YYYY-MM-DD`. */
 export const IsoDate = z.iso.date("expected a date written YYYY-MM-DD");
 
+/** The longest quote a drafted number may carry as evidence, in characters. */
+export const QUOTE_MAX = 200;
+
 /** One source's estimate of a number, for when sources disagree. */
 export const SourceEstimate = z
   .strictObject({
@@ -34,6 +37,14 @@ export const SourceEstimate = z
       .positive("expected a weight > 0")
       .optional()
       .describe("Relative weight when sampling among estimates (default 1)"),
+    quote: z
+      .string()
+      .min(1, "expected a non-empty quote")
+      .max(QUOTE_MAX, `expected a quote of at most ${QUOTE_MAX} characters`)
+      .optional()
+      .describe(
+        "A short verbatim passage of the source behind this value (drafts: evidence for the analyst)",
+      ),
   })
   .describe("One source's estimate");
 
@@ -264,6 +275,34 @@ export const Question = z
   })
   .describe("A yes/no question: a predicate on the outcome, and what the sources say");
 
+/** A drafted number the grounding check refused, and why. */
+export const DroppedNumber = z
+  .strictObject({
+    source: Id.optional().describe("Id of the source the model cited"),
+    item: z.string().min(1).describe("What the number was, e.g. 'position of usa on territory'"),
+    value: finite.optional().describe("The value the model proposed"),
+    quote: z.string().optional().describe("The quote the model gave (cut at 200 characters)"),
+    reason: z.string().min(1).describe("Why it was dropped"),
+  })
+  .describe("A drafted number that was dropped");
+
+/** Marks a scenario as a machine draft that an analyst has not yet reviewed. */
+export const DraftInfo = z
+  .strictObject({
+    model: z.string().min(1).describe("The language model that drafted it"),
+    provider: z.string().optional().describe("The provider, e.g. the endpoint's base URL"),
+    createdAt: z.string().optional().describe("When the draft was made (ISO 8601)"),
+    dropped: z
+      .array(DroppedNumber)
+      .default([])
+      .describe("Numbers the model proposed whose quote could not be found in the source"),
+    review: z
+      .array(z.string())
+      .optional()
+      .describe("Points the analyst must check that no quote can settle"),
+  })
+  .describe("A draft: which model wrote it and what the grounding check dropped");
+
 /** The whole scenario document. */
 export const Scenario = z
   .strictObject({
@@ -279,6 +318,9 @@ export const Scenario = z
     shocks: z.array(Shock).optional().describe("Events that may happen, each with its effects"),
     phases: z.array(Phase).optional().describe("Ordered steps of the talks"),
     questions: z.array(Question).optional().describe("Yes/no questions about the outcome"),
+    draft: DraftInfo.optional().describe(
+      "Present while the scenario is an unreviewed machine draft from articles",
+    ),
   })
   .describe("An Entente negotiation scenario");
 
@@ -296,6 +338,8 @@ export type Phase = z.infer<typeof Phase>;
 export type AgreementPrior = z.infer<typeof AgreementPrior>;
 export type QuestionEstimate = z.infer<typeof QuestionEstimate>;
 export type Question = z.infer<typeof Question>;
+export type DroppedNumber = z.infer<typeof DroppedNumber>;
+export type DraftInfo = z.infer<typeof DraftInfo>;
 export type Scenario = z.infer<typeof Scenario>;
 /** A scenario as written, before defaults are filled in. */
 export type ScenarioInput = z.input<typeof Scenario>;
