@@ -4,6 +4,7 @@ import { VERSION } from "../version.ts";
 import { backtestCommand } from "./commands/backtest.ts";
 import { calibrateCommand } from "./commands/calibrate.ts";
 import { dealsCommand } from "./commands/deals.ts";
+import { draftCommand } from "./commands/draft.ts";
 import { forecastCommand } from "./commands/forecast.ts";
 import { importCommand } from "./commands/import.ts";
 import { ledgerCommand } from "./commands/ledger.ts";
@@ -40,6 +41,7 @@ export function createProgram(io: CliIO): Command {
     calibrateCommand,
     ledgerCommand,
     importCommand,
+    draftCommand,
     pushCommand,
     pullCommand,
     validateCommand,

@@ -6,6 +6,7 @@ import { calibrateDeu3 } from "../../backtest/deu3-calibration.ts";
 import { DEU3_CAPABILITIES } from "../../backtest/deu3-capability.ts";
 import { readDeu3 } from "../../backtest/read-deu3.ts";
 import { InputError } from "../../io/diagnostic.ts";
+import { isCalendarDate } from "../calendar-date.ts";
 import { CliError, type CliIO, EXIT } from "../io.ts";
 import { atomsOption, methodFromOptions, scaleOption } from "./calibration-options.ts";
 import { modelsOrAll } from "./simulation-options.ts";
@@ -85,11 +86,4 @@ export function calibrateCommand(io: CliIO) {
       }),
   );
   return calibrate;
-}
-
-/** Whether `text` is a real calendar date written YYYY-MM-DD. */
-function isCalendarDate(text: string): boolean {
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(text)) return false;
-  const t = Date.parse(`${text}T00:00:00Z`);
-  return Number.isFinite(t) && new Date(t).toISOString().slice(0, 10) === text;
 }

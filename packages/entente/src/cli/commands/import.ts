@@ -1,13 +1,11 @@
-import { randomBytes } from "node:crypto";
-import { existsSync } from "node:fs";
-import { realpath, rename, rm, stat, writeFile } from "node:fs/promises";
-import { basename, dirname, join, relative, resolve, sep } from "node:path";
-import { fileURLToPath } from "node:url";
+import { dirname, resolve } from "node:path";
 import { Command, Option } from "@commander-js/extra-typings";
 import { IMPORT_FORMATS } from "../../io/import/common.ts";
 import { SALIENCE_SCALES } from "../../io/import/eum-table.ts";
 import { importFile, scenarioYaml } from "../../io/import/import-scenario.ts";
+import { isCalendarDate } from "../calendar-date.ts";
 import { CliError, type CliIO, EXIT } from "../io.ts";
+import { checkOutput, schemaRef, writeOutput } from "../output-file.ts";
 
 /** `entente import <file>`: convert a KTAB CSV/XML file, an EUM table or a decide file into a scenario. */
 export function importCommand(io: CliIO) {
@@ -61,7 +59,7 @@ export function importCommand(io: CliIO) {
           EXIT.invalidInput,
         );
       }
-      if (options.asOf !== undefined && !isIsoDate(options.asOf)) {
+      if (options.asOf !== undefined && !isCalendarDate(options.asOf)) {
         throw new CliError(
           `--as-of expects a date written YYYY-MM-DD, got "${options.asOf}"`,
           EXIT.invalidInput,
@@ -92,81 +90,4 @@ export function importCommand(io: CliIO) {
         `${output}: wrote ${n(scenario.actors.length, "actor")}, ${n(scenario.issues.length, "issue")}, ${n(scenario.stances.length, "stance")} from ${file} (${format})\n`,
       );
     });
-}
-
-function isIsoDate(s: string): boolean {
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(s)) return false;
-  const d = new Date(`${s}T00:00:00Z`);
-  return !Number.isNaN(d.getTime()) && d.toISOString().startsWith(s);
-}
-
-/** Refuse an output that is the input itself, a directory, or (without --force) any existing file. */
-async function checkOutput(output: string, input: string, force: boolean): Promise<void> {
-  const real = async (p: string) => realpath(p).catch(() => resolve(p));
-  if ((await real(output)) === (await real(input))) {
-    throw new CliError(
-      `refusing to write the scenario over its input file ${input}; choose another -o`,
-      EXIT.invalidInput,
-    );
-  }
-  const info = await stat(output).catch(() => undefined);
-  if (info?.isDirectory()) {
-    throw new CliError(`${output} is a directory; give -o a file name`, EXIT.invalidInput);
-  }
-  if (info && !force) {
-    throw new CliError(
-      `${output} already exists; use --force to replace it (nothing was written)`,
-      EXIT.invalidInput,
-    );
-  }
-}
-
-/**
- * Write the scenario. Without --force the file is created exclusively (an existing file is
- * never touched, even one that appeared since the check); with --force it is written to a
- * temporary file beside it and renamed over it, so the old file is replaced whole or not at all.
- */
-async function writeOutput(output: string, text: string, force: boolean): Promise<void> {
-  const fail = (e: unknown): never => {
-    const code = (e as { code?: string }).code;
-    if (code === "EEXIST") {
-      throw new CliError(
-        `${output} already exists; use --force to replace it (nothing was written)`,
-        EXIT.invalidInput,
-      );
-    }
-    const reason =
-      code === "ENOENT"
-        ? "no such directory"
-        : code === "EACCES"
-          ? "permission denied"
-          : (e as Error).message;
-    throw new CliError(`cannot write ${output}: ${reason}`, EXIT.failure);
-  };
-  if (!force) {
-    await writeFile(output, text, { flag: "wx" }).catch(fail);
-    return;
-  }
-  const temp = join(
-    dirname(output),
-    `.${basename(output)}.${process.pid}.${randomBytes(4).toString("hex")}.tmp`,
-  );
-  try {
-    await writeFile(temp, text, { flag: "wx" });
-    await rename(temp, output);
-  } catch (e) {
-    await rm(temp, { force: true });
-    fail(e);
-  }
-}
-
-/**
- * The `$schema` reference for a scenario written in `dir`: the path from there to the checkout's
- * `scenario.schema.json`, or its bare name when the CLI runs outside a checkout.
- */
-function schemaRef(dir: string): string {
-  const schema = fileURLToPath(new URL("../../../../../scenario.schema.json", import.meta.url));
-  if (!existsSync(schema)) return "scenario.schema.json";
-  const rel = relative(dir, schema);
-  return rel.split(sep).join("/");
 }

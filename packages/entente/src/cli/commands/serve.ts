@@ -3,6 +3,7 @@ import { checkRedisUrl, pingRedis, redactedUrl } from "../../queue/redis-connect
 import { checkToken, LOOPBACK_HOSTS } from "../../server/access-control.ts";
 import { corsOrigins } from "../../server/cors-origins.ts";
 import { createApp } from "../../server/create-app.ts";
+import { draftingNote, serverDraftProvider } from "../../server/draft-provider.ts";
 import { isLoopback, startServer } from "../../server/start-server.ts";
 import { CliError, type CliIO, EXIT } from "../io.ts";
 import { openCliStore } from "../open-cli-store.ts";
@@ -25,12 +26,14 @@ const port = (value: string) => {
  * `entente serve`: the workbench's HTTP API (and the web UI when it is built) on this machine.
  * Data goes to SQLite in `--data-dir` / `ENTENTE_DATA_DIR` / `~/.entente`, or to PostgreSQL
  * when `DATABASE_URL` is set. `ENTENTE_TOKEN` makes every change need `Authorization: Bearer`.
+ * `ENTENTE_LLM_BASE_URL` and `ENTENTE_LLM_MODEL` (key: `ENTENTE_LLM_API_KEY`) enable drafting
+ * scenarios from articles.
  * Runs until SIGINT or SIGTERM, then stops cleanly.
  */
 export function serveCommand(io: CliIO) {
   return new Command("serve")
     .description(
-      "serve the workbench's HTTP API (and web UI when built); data in SQLite (--data-dir, $ENTENTE_DATA_DIR, ~/.entente) or PostgreSQL ($DATABASE_URL); $ENTENTE_TOKEN guards changes; $REDIS_URL sends simulations to `entente worker` processes",
+      "serve the workbench's HTTP API (and web UI when built); data in SQLite (--data-dir, $ENTENTE_DATA_DIR, ~/.entente) or PostgreSQL ($DATABASE_URL); $ENTENTE_TOKEN guards changes; $REDIS_URL sends simulations to `entente worker` processes; $ENTENTE_LLM_BASE_URL and $ENTENTE_LLM_MODEL (key: $ENTENTE_LLM_API_KEY) enable drafting from articles",
     )
     .option("-p, --port <n>", "port to listen on (0: any free port)", port, 8080)
     .option(
@@ -49,12 +52,14 @@ export function serveCommand(io: CliIO) {
     .action(async (options) => {
       const token = process.env.ENTENTE_TOKEN || undefined;
       const redis = process.env.REDIS_URL || undefined;
+      const drafting = serverDraftProvider(process.env);
       const loopback = isLoopback(options.host);
       // Options first, so that nothing is opened for a command that cannot run.
       try {
         if (token !== undefined) checkToken(token);
         corsOrigins(options.cors);
         if (redis !== undefined) checkRedisUrl(redis);
+        if (!drafting.ok) throw new Error(drafting.message);
       } catch (e) {
         const message = (e as Error).message
           .replace(/^token:/, "ENTENTE_TOKEN:")
@@ -62,6 +67,7 @@ export function serveCommand(io: CliIO) {
           .replace(/^expected a Redis URL/, "REDIS_URL: expected a Redis URL");
         throw new CliError(message, EXIT.invalidInput);
       }
+      const draftProvider = drafting.ok ? drafting.config : undefined;
       const store = await openCliStore(options.dataDir);
       try {
         const app = createApp({
@@ -70,6 +76,7 @@ export function serveCommand(io: CliIO) {
           ...(options.cors === undefined ? {} : { cors: options.cors }),
           ...(loopback ? { allowedHosts: loopbackNames(options.host) } : {}),
           ...(redis === undefined ? {} : { redis }),
+          ...(draftProvider === undefined ? {} : { draftProvider }),
           log: (message) => io.stderr(`entente: ${message}\n`),
         });
         const interrupted = await app.jobs.failOrphaned(INTERRUPTED);
@@ -79,8 +86,9 @@ export function serveCommand(io: CliIO) {
           },
         );
         io.stderr(
-          `entente: serving on ${server.url} — store: ${store.dialect} ${store.location}${redis ? `; simulations on the queue at ${redactedUrl(redis)}` : ""}${token ? "; changes need the ENTENTE_TOKEN" : ""}\n`,
+          `entente: serving on ${server.url} — store: ${store.dialect} ${store.location}${redis ? `; simulations on the queue at ${redactedUrl(redis)}` : ""}${token ? "; changes need the ENTENTE_TOKEN" : ""}; ${draftingNote(draftProvider)}\n`,
         );
+        if (drafting.ok && drafting.warning) io.stderr(`entente: warning: ${drafting.warning}\n`);
         if (redis) {
           await pingRedis(redis).catch((e: Error) =>
             io.stderr(
