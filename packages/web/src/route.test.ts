@@ -6,6 +6,8 @@ describe("parseRoute and formatRoute", () => {
     const routes: Route[] = [
       { page: "list" },
       { page: "ledger" },
+      { page: "new" },
+      { page: "draft" },
       { page: "scenario", id: "budapest 2025", tab: "deals" },
       { page: "scenario", id: "b", tab: "issues", revision: 3 },
     ];
@@ -17,5 +19,11 @@ describe("parseRoute and formatRoute", () => {
     expect(parseRoute("#/ledger")).toEqual({ page: "ledger" });
     expect(parseRoute("#/ledgers")).toEqual({ page: "list" });
     expect(parseRoute("")).toEqual({ page: "list" });
+  });
+
+  it("reads the draft-from-articles page's hash", () => {
+    expect(formatRoute({ page: "draft" })).toBe("#/draft");
+    expect(parseRoute("#/draft")).toEqual({ page: "draft" });
+    expect(parseRoute("#/drafts")).toEqual({ page: "list" });
   });
 });

@@ -12,17 +12,25 @@ export const TABS: ReadonlyArray<{ id: Tab; label: string }> = [
   { id: "deals", label: "Deals" },
 ];
 
-/** A page of the workbench: the scenario list, the forecast ledger, or one scenario's tab. */
+/**
+ * A page of the workbench: the scenario list, the forecast ledger, a new scenario (from nothing
+ * or drafted from articles), or one scenario's tab.
+ */
 export type Route =
   | { page: "list" }
   | { page: "ledger" }
   | { page: "new" }
+  | { page: "draft" }
   | { page: "scenario"; id: string; tab: Tab; revision?: number };
 
-/** `#/ledger`, `#/new` or `#/scenarios/<id>/<tab>?revision=<n>` → a route; anything else is the list. */
+/**
+ * `#/ledger`, `#/new`, `#/draft` or `#/scenarios/<id>/<tab>?revision=<n>` → a route; anything
+ * else is the list.
+ */
 export function parseRoute(hash: string): Route {
   if (hash === "#/ledger") return { page: "ledger" };
   if (hash === "#/new") return { page: "new" };
+  if (hash === "#/draft") return { page: "draft" };
   const m = /^#\/scenarios\/([^/?]+)(?:\/([a-z]+))?(?:\?revision=(\d+))?$/.exec(hash);
   if (!m) return { page: "list" };
   const tab = TABS.find((t) => t.id === m[2])?.id ?? "issues";
@@ -40,6 +48,7 @@ export function formatRoute(route: Route): string {
   if (route.page === "list") return "#/";
   if (route.page === "ledger") return "#/ledger";
   if (route.page === "new") return "#/new";
+  if (route.page === "draft") return "#/draft";
   const rev = route.revision === undefined ? "" : `?revision=${route.revision}`;
   return `#/scenarios/${encodeURIComponent(route.id)}/${route.tab}${rev}`;
 }

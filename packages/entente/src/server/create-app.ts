@@ -5,6 +5,7 @@ import { bodyLimit } from "hono/body-limit";
 import { cors } from "hono/cors";
 import { HTTPException } from "hono/http-exception";
 import type { ContentfulStatusCode } from "hono/utils/http-status";
+import type { ProviderConfig } from "../draft/provider-config.ts";
 import { LedgerInputError } from "../ledger/ledger-input-error.ts";
 import { QueueStatus } from "../queue/queue-status.ts";
 import type { Store } from "../store/store.ts";
@@ -16,9 +17,11 @@ import type { AppDeps } from "./app-deps.ts";
 import { corsOrigins } from "./cors-origins.ts";
 import type { DealsHandler } from "./deals-extension.ts";
 import { scenarioDeals } from "./deals-handler.ts";
+import { DraftJobs } from "./draft-jobs.ts";
 import { serveOpenApi } from "./openapi-document.ts";
 import { DEFAULT_MAX_BODY_BYTES } from "./request-body.ts";
 import { analysisRoutes } from "./routes/analysis-routes.ts";
+import { draftRoutes } from "./routes/draft-routes.ts";
 import { ledgerRoutes } from "./routes/ledger-routes.ts";
 import { metaRoutes } from "./routes/meta-routes.ts";
 import { reportRoute } from "./routes/report-route.ts";
@@ -61,6 +64,12 @@ export interface AppOptions {
    * (as `entente deals`); `false` leaves it out, and the route answers 501.
    */
   deals?: DealsHandler | false;
+  /**
+   * The language model behind `POST /api/drafts` (drafting a scenario from articles); without
+   * it drafting answers 503 and says how to configure one. `entente serve` reads it from
+   * `ENTENTE_LLM_BASE_URL`, `ENTENTE_LLM_MODEL` and `ENTENTE_LLM_API_KEY`.
+   */
+  draftProvider?: ProviderConfig;
   /** The web UI's build folder; default `packages/web/dist` when it exists, `false` for none. */
   webDir?: string | false;
   /** Where internal errors are reported with their stack (never in responses). */
@@ -72,8 +81,8 @@ export type EntenteApp = Hono & {
   /** The background simulations. */
   readonly jobs: SimulationJobs;
   /**
-   * Stop background simulations (recorded as failed) and wait for them to settle, then the
-   * analysis threads and the queue's connection.
+   * Stop background simulations (recorded as failed) and drafts, and wait for them to settle,
+   * then the analysis threads and the queue's connection.
    */
   close(): Promise<void>;
 };
@@ -109,12 +118,15 @@ export function createApp(options: AppOptions): EntenteApp {
     ...(options.maxQueuedAnalyses === undefined ? {} : { maxQueue: options.maxQueuedAnalyses }),
   });
   const queue = options.redis === undefined ? undefined : new QueueStatus(options.redis);
+  const drafts = new DraftJobs({ log });
   const deps: AppDeps = {
     store,
     jobs,
     analyses,
     queue,
     deals: options.deals === false ? undefined : (options.deals ?? scenarioDeals),
+    drafts,
+    draftProvider: options.draftProvider,
     maxSamples,
     maxWorkers: availableParallelism(),
   };
@@ -165,6 +177,7 @@ export function createApp(options: AppOptions): EntenteApp {
   app.route("/api", runRoutes(deps));
   app.route("/api", ledgerRoutes(deps));
   app.route("/api", reportRoute(deps));
+  app.route("/api", draftRoutes(deps));
   serveOpenApi(app);
   mountWebUi(app, options.webDir === false ? undefined : (options.webDir ?? defaultWebDir()));
 
@@ -184,7 +197,7 @@ export function createApp(options: AppOptions): EntenteApp {
   });
 
   const close = async () => {
-    await jobs.close();
+    await Promise.all([jobs.close(), drafts.close()]);
     await Promise.all([analyses.close(), queue?.close()]);
   };
   return Object.assign(app, { jobs, close });

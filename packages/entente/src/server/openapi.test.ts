@@ -1,6 +1,7 @@
 import { readFileSync } from "node:fs";
 import { Ajv2020 } from "ajv/dist/2020.js";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { startChatServer } from "../../../../test/support/chat-server.ts";
 import { openSqliteStore } from "../store/sqlite-store.ts";
 import type { Store } from "../store/store.ts";
 import { callApi } from "./call-api.ts";
@@ -188,6 +189,10 @@ describe("the answers match the shapes the document gives them", () => {
       ["POST", "/api/scenarios/{id}/deals", "/api/scenarios/budapest-2025/deals", {}],
       ["GET", "/api/runs", "/api/runs"],
       ["GET", "/api/ledger", "/api/ledger"],
+      ["GET", "/api/draft-provider", "/api/draft-provider"],
+      ["POST", "/api/drafts", "/api/drafts", { articles: [{ name: "a.txt", text: "Talks." }] }],
+      ["POST", "/api/drafts", "/api/drafts", { articles: [] }],
+      ["GET", "/api/drafts/{id}", "/api/drafts/no-such-draft"],
     ];
     const statuses: number[] = [];
     for (const [method, template, path, body] of calls) {
@@ -195,10 +200,59 @@ describe("the answers match the shapes the document gives them", () => {
       statuses.push(answer.status);
       expect([method, path, check(method, template, answer)]).toEqual([method, path, []]);
     }
-    // Success, a conflict, not found and a bad request: each documented shape was exercised.
+    // Success, a conflict, not found, a bad request and no draft provider: each documented
+    // shape was exercised.
     expect(statuses).toEqual([
-      200, 200, 201, 409, 200, 200, 404, 200, 200, 200, 400, 200, 200, 200,
+      200, 200, 201, 409, 200, 200, 404, 200, 200, 200, 400, 200, 200, 200, 200, 503, 400, 404,
     ]);
+  });
+
+  it("for a draft from articles: started (202), then done with its scenario (200)", async () => {
+    const fixtures = new URL("../../../../test/fixtures/draft/", import.meta.url);
+    const read = (path: string) => readFileSync(new URL(path, fixtures), "utf8");
+    const chat = await startChatServer(
+      ["harbour-talks", "harbour-budget"].map((name) => ({
+        content: JSON.parse(read(`responses/${name}.json`)),
+      })),
+    );
+    const drafting = createApp({
+      store,
+      webDir: false,
+      draftProvider: {
+        baseUrl: chat.baseUrl,
+        model: "scripted",
+        apiKeyEnv: "ENTENTE_LLM_API_KEY",
+        timeoutSeconds: 30,
+        retries: 0,
+      },
+    });
+    try {
+      const doc = (await callApi(drafting, "GET", "/openapi.json")).body;
+      const check = responseChecker(doc);
+      const provider = await callApi(drafting, "GET", "/api/draft-provider");
+      expect(check("GET", "/api/draft-provider", provider)).toEqual([]);
+      const started = await callApi(drafting, "POST", "/api/drafts", {
+        articles: [
+          { name: "harbour-talks.md", text: read("articles/harbour-talks.md") },
+          { name: "harbour-budget.html", text: read("articles/harbour-budget.html") },
+        ],
+      });
+      expect(started.status).toBe(202);
+      expect(check("POST", "/api/drafts", started)).toEqual([]);
+      let job = started;
+      while (job.body.status === "running") {
+        await new Promise((resolve) => setTimeout(resolve, 10));
+        job = await callApi(drafting, "GET", `/api/drafts/${started.body.id}`);
+      }
+      expect(job.body.status).toBe("done");
+      expect(check("GET", "/api/drafts/{id}", job)).toEqual([]);
+      // The scenario is checked against the core's schema: a stray field would be reported.
+      const stray = { ...job, body: { ...job.body, scenario: { ...job.body.scenario, x: 1 } } };
+      expect(check("GET", "/api/drafts/{id}", stray)).not.toEqual([]);
+    } finally {
+      await drafting.close();
+      await chat.close();
+    }
   });
 
   it("a checker that can fail: a renamed field or a wrong type is reported", async () => {

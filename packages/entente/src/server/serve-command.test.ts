@@ -42,6 +42,18 @@ describe("entente serve's options", () => {
     });
   });
 
+  it("refuses an ENTENTE_LLM_BASE_URL that is not an http(s) URL with exit code 2", async () => {
+    vi.stubEnv("DATABASE_URL", "");
+    vi.stubEnv("ENTENTE_TOKEN", "");
+    vi.stubEnv("ENTENTE_LLM_BASE_URL", "localhost:11434");
+    vi.stubEnv("ENTENTE_LLM_MODEL", "llama3.1");
+    expect(await serve("--port", "0")).toMatchObject({
+      exitCode: 2,
+      message:
+        'expected ENTENTE_LLM_BASE_URL to be an http(s) URL such as http://localhost:11434/v1, got "localhost:11434"',
+    });
+  });
+
   it("refuses --data-dir while DATABASE_URL is set", async () => {
     vi.stubEnv("ENTENTE_TOKEN", "");
     vi.stubEnv("DATABASE_URL", "postgres://127.0.0.1:1/none");

@@ -20,6 +20,11 @@ import type {
   ScenarioSummary,
 } from "../store/records.ts";
 import type { ApiErrorItem } from "./api-error.ts";
+import type {
+  DraftArticleUpload as DraftArticleUploadSchema,
+  DraftProviderInfo as DraftProviderInfoSchema,
+  DraftRequestBody as DraftRequestBodySchema,
+} from "./routes/draft-schemas.ts";
 import type { Health, ModelInfo as ModelInfoSchema } from "./routes/meta-routes.ts";
 import type { analysisAnswer } from "./routes/run-schemas.ts";
 
@@ -45,6 +50,7 @@ export type {
   ScenarioSummary,
 } from "../store/records.ts";
 export type { ApiErrorItem } from "./api-error.ts";
+export type { DraftJob, DraftStatus } from "./draft-jobs.ts";
 
 /** Every error answer (the `Errors` schema): `{ errors: [{ path, line?, col?, message }] }`. */
 export interface ApiErrorBody {
@@ -132,3 +138,15 @@ export interface RecordedForecasts {
   /** The last record written (empty when nothing was). */
   head: Partial<LedgerHead>;
 }
+
+/** `GET /api/draft-provider`: whether drafting is configured, its model and endpoint, or `help`. */
+export type DraftProviderInfo = z.output<typeof DraftProviderInfoSchema>;
+
+/** One article of a `POST /api/drafts` body: its file name (the extension picks the format) and text. */
+export type DraftArticleUpload = z.input<typeof DraftArticleUploadSchema>;
+
+/**
+ * `POST /api/drafts`'s body: 1 to 20 articles, and optionally the scenario's `title`, `id`
+ * (default "draft") and `asOf` (YYYY-MM-DD). It answers 202 with a {@link DraftJob}.
+ */
+export type DraftRequestBody = z.input<typeof DraftRequestBodySchema>;

@@ -3,14 +3,15 @@ import { useEffect, useState } from "react";
 import { serverApi } from "../api/server-api.ts";
 import { useRoute } from "../route.ts";
 import { adoptServerModels } from "../server-models.ts";
+import { DraftView } from "./DraftView.tsx";
 import { LedgerPage } from "./LedgerPage.tsx";
 import { NewScenario } from "./NewScenario.tsx";
 import { ScenarioList } from "./ScenarioList.tsx";
 import { ScenarioWorkspace } from "./ScenarioWorkspace.tsx";
 
 /**
- * The workbench: the scenario list, the forecast ledger, or one scenario's workspace, chosen by
- * the URL hash.
+ * The workbench: the scenario list, the forecast ledger, a new scenario (from nothing or drafted
+ * from articles), or one scenario's workspace, chosen by the URL hash.
  */
 export function App() {
   const route = useRoute();
@@ -60,6 +61,8 @@ export function App() {
           <LedgerPage />
         ) : route.page === "new" ? (
           <NewScenario />
+        ) : route.page === "draft" ? (
+          <DraftView />
         ) : (
           <ScenarioWorkspace
             key={route.id}

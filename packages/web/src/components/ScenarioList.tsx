@@ -7,8 +7,8 @@ import { navigate } from "../route.ts";
 import { ImportFile } from "./ImportFile.tsx";
 
 /**
- * Every stored scenario (open, copy, delete), new ones (from nothing, from the built-in Budapest
- * scenario, or imported from a file), and the deleted ones (restore within 30 days, or remove).
+ * Every stored scenario (open, copy, delete), new ones (from nothing, from articles, from the
+ * Budapest scenario, or imported from a file), and the deleted ones (restore or remove).
  */
 export function ScenarioList() {
   const [scenarios, setScenarios] = useState<ScenarioSummary[] | undefined>();
@@ -105,6 +105,9 @@ export function ScenarioList() {
         <div className="save-actions">
           <button type="button" className="primary" onClick={() => navigate({ page: "new" })}>
             New scenario
+          </button>
+          <button type="button" onClick={() => navigate({ page: "draft" })}>
+            Draft from articles
           </button>
           <button type="button" onClick={createBudapest} disabled={busy}>
             New from the built-in Budapest scenario
