@@ -11,7 +11,7 @@ import {
 } from "@entente/core";
 import OpenAI from "openai";
 import { DraftError } from "./draft-error.ts";
-import type { ProviderConfig } from "./provider-config.ts";
+import { type ProviderConfig, publicBaseUrl } from "./provider-config.ts";
 import { providerFailure } from "./provider-failure.ts";
 
 /** Progress of a draft: articles answered so far, and what is happening now. */
@@ -111,7 +111,7 @@ export async function draftArticles(
     title: request.title,
     asOf: request.asOf ?? latestDate(responses) ?? now.toISOString().slice(0, 10),
     model: config.model,
-    provider: config.baseUrl,
+    provider: publicBaseUrl(config.baseUrl),
     createdAt: now.toISOString(),
   });
   if (scenario.stances.length === 0) {

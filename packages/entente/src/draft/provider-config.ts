@@ -94,3 +94,16 @@ export function providerConfig(
     },
   };
 }
+
+/** `url` without a user name or password in it, for showing. */
+export function publicBaseUrl(url: string): string {
+  try {
+    const u = new URL(url);
+    if (!u.username && !u.password) return url;
+    u.username = "";
+    u.password = "";
+    return u.toString().replace(/\/+$/, "");
+  } catch {
+    return url;
+  }
+}

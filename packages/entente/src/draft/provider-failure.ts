@@ -1,6 +1,6 @@
 import OpenAI from "openai";
 import { DraftError } from "./draft-error.ts";
-import type { ProviderConfig } from "./provider-config.ts";
+import { type ProviderConfig, publicBaseUrl } from "./provider-config.ts";
 
 /**
  * A failed request in words an analyst can act on, after the client's own retries: what the
@@ -8,6 +8,7 @@ import type { ProviderConfig } from "./provider-config.ts";
  * key, an unknown model, a rejected request) exit 2; the rest exit 1.
  */
 export function providerFailure(e: unknown, where: string, config: ProviderConfig): DraftError {
+  const url = publicBaseUrl(config.baseUrl);
   const tries = `${config.retries + 1} attempt${config.retries === 0 ? "" : "s"}`;
   const detail = (x: InstanceType<typeof OpenAI.APIError>) => {
     const m = x.message.replace(/^\d{3}\s*/, "").trim();
@@ -16,14 +17,14 @@ export function providerFailure(e: unknown, where: string, config: ProviderConfi
   if (e instanceof OpenAI.APIUserAbortError) return new DraftError(`${where}: cancelled`);
   if (e instanceof OpenAI.APIConnectionTimeoutError) {
     return new DraftError(
-      `${where}: the provider at ${config.baseUrl} did not answer within ${config.timeoutSeconds} s (${tries}); try a longer --timeout or a faster model`,
+      `${where}: the provider at ${url} did not answer within ${config.timeoutSeconds} s (${tries}); try a longer --timeout or a faster model`,
     );
   }
   if (e instanceof OpenAI.APIConnectionError) {
     const cause = (e as { cause?: { cause?: { code?: string }; message?: string } }).cause;
     const code = cause?.cause?.code ?? cause?.message ?? "connection failed";
     return new DraftError(
-      `${where}: could not reach the provider at ${config.baseUrl} (${code}, ${tries}); is the server running and the URL right?`,
+      `${where}: could not reach the provider at ${url} (${code}, ${tries}); is the server running and the URL right?`,
     );
   }
   if (e instanceof OpenAI.RateLimitError) {
@@ -40,7 +41,7 @@ export function providerFailure(e: unknown, where: string, config: ProviderConfi
   }
   if (e instanceof OpenAI.NotFoundError) {
     return new DraftError(
-      `${where}: the provider answered 404: no model "${config.model}" or no chat-completions endpoint under ${config.baseUrl}${detail(e)}`,
+      `${where}: the provider answered 404: no model "${config.model}" or no chat-completions endpoint under ${url}${detail(e)}`,
       2,
     );
   }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { HOW_TO_CONFIGURE } from "../draft/provider-config.ts";
-import { draftingNote, publicBaseUrl, serverDraftProvider } from "./draft-provider.ts";
+import { HOW_TO_CONFIGURE, publicBaseUrl } from "../draft/provider-config.ts";
+import { draftingNote, serverDraftProvider } from "./draft-provider.ts";
 
 describe("the server's draft provider", () => {
   it("is read from ENTENTE_LLM_BASE_URL, ENTENTE_LLM_MODEL and ENTENTE_LLM_API_KEY", () => {

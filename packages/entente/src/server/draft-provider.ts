@@ -9,6 +9,7 @@ import {
   PROVIDER_ENV,
   type ProviderConfig,
   providerConfig,
+  publicBaseUrl,
 } from "../draft/provider-config.ts";
 
 /** What the environment says about drafting: a provider, none (maybe with a warning), or a bad setting. */
@@ -47,17 +48,4 @@ export function draftingNote(config: ProviderConfig | undefined): string {
   return config === undefined
     ? `drafting from articles off (set ${PROVIDER_ENV.baseUrl} and ${PROVIDER_ENV.model})`
     : `drafting from articles with ${config.model} at ${publicBaseUrl(config.baseUrl)}`;
-}
-
-/** `url` without a user name or password in it, for showing. */
-export function publicBaseUrl(url: string): string {
-  try {
-    const u = new URL(url);
-    if (!u.username && !u.password) return url;
-    u.username = "";
-    u.password = "";
-    return u.toString().replace(/\/+$/, "");
-  } catch {
-    return url;
-  }
 }

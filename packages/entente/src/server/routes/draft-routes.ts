@@ -1,12 +1,11 @@
 import type { DraftArticle } from "@entente/core";
 import { createRoute, OpenAPIHono, z } from "@hono/zod-openapi";
 import { articleFormat, articleText } from "../../draft/article-text.ts";
-import { HOW_TO_CONFIGURE } from "../../draft/provider-config.ts";
+import { HOW_TO_CONFIGURE, publicBaseUrl } from "../../draft/provider-config.ts";
 import { sourceId } from "../../draft/read-articles.ts";
 import { ApiError, type ApiErrorItem } from "../api-error.ts";
 import type { AppDeps } from "../app-deps.ts";
 import type { DraftJob } from "../draft-jobs.ts";
-import { publicBaseUrl } from "../draft-provider.ts";
 import { jsonObjectBody } from "../request-body.ts";
 import { errorResponse, jsonBody, jsonResponse, writeErrors, writeSecurity } from "../schemas.ts";
 import {
