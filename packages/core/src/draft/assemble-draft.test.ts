@@ -108,7 +108,13 @@ const articles = [
   { id: "first", locator: "first.txt", text: A },
   { id: "second", locator: "second.txt", text: B },
 ];
-const options = { id: "tax-draft", title: "Tax draft", asOf: "2025-10-02", model: "scripted" };
+const options = {
+  id: "tax-draft",
+  title: "Tax draft",
+  asOf: "2025-10-02",
+  today: "2026-12-04",
+  model: "scripted",
+};
 
 describe("assembleDraft", () => {
   const draft = assembleDraft(articles, [first, second], options);
@@ -237,6 +243,13 @@ describe("assembleDraft", () => {
     const d = assembleDraft(articles, [early, late], options);
     expect(d.stances.map((s) => s.actor)).toEqual(["alba", "bey", "cee"]);
     expect(d.draft?.dropped.map((x) => x.item)).not.toContain("position of cee on tax");
+  });
+
+  it("dates the draft by the latest article date, else today, unless given a date", () => {
+    expect(draft.asOf).toBe("2025-10-02");
+    const { asOf: _, ...undated } = options;
+    expect(assembleDraft(articles, [first, second], undated).asOf).toBe("2025-10-01");
+    expect(assembleDraft(articles, [second, second], undated).asOf).toBe("2026-12-04");
   });
 
   it("refuses answers that do not match the articles one to one", () => {

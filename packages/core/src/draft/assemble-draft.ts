@@ -1,3 +1,4 @@
+import { isIsoDate } from "../ledger/ledger-entry-problems.ts";
 import type {
   Actor,
   DroppedNumber,
@@ -28,7 +29,10 @@ export interface DraftArticle {
 export interface DraftOptions {
   id: string;
   title: string;
-  asOf: string;
+  /** The scenario's date (default: the latest date an article gives, else `today`). */
+  asOf?: string | undefined;
+  /** Today's date, YYYY-MM-DD (the core reads no clock). */
+  today: string;
   model: string;
   provider?: string | undefined;
   createdAt?: string | undefined;
@@ -61,7 +65,6 @@ export function assembleDraft(
     );
   }
   const dropped: DroppedNumber[] = [];
-  const review: string[] = [];
   const actors = new Map<string, Actor & { capability: SourceEstimate[] }>();
   const issues = new Map<string, Issue & { statusQuo: SourceEstimate[] }>();
   const stances = new Map<
@@ -78,23 +81,13 @@ export function assembleDraft(
     const text = groundingText(article.text);
     const claim: Claim = (item, c, range, into) => {
       if (c === null) return;
-      const problem = claimProblem(c, range, text);
+      const problem =
+        claimProblem(c, range, text) ??
+        (into.some((e) => e.source === article.id)
+          ? "the article gave it twice; the first is kept"
+          : undefined);
       if (problem !== undefined) {
-        dropped.push({
-          source: article.id,
-          item,
-          value: c.value,
-          quote: cut(c.quote),
-          reason: problem,
-        });
-      } else if (into.some((e) => e.source === article.id)) {
-        dropped.push({
-          source: article.id,
-          item,
-          value: c.value,
-          quote: c.quote,
-          reason: "the article gave it twice; the first is kept",
-        });
+        dropped.push(droppedClaim(article.id, item, c, problem));
       } else {
         const note = c.note.trim();
         into.push({
@@ -110,31 +103,21 @@ export function assembleDraft(
 
     for (const a of r.actors) {
       const id = draftId(a.id);
-      if (!actors.has(id)) {
-        const description = a.description.trim();
-        actors.set(id, {
-          id,
-          name: a.name.trim() || id,
-          ...(description ? { description } : {}),
-          capability: [],
-        });
-      }
-      claim(
-        `capability of ${id}`,
-        a.capability,
-        CAPABILITY,
-        (actors.get(id) as { capability: SourceEstimate[] }).capability,
-      );
+      const description = a.description.trim();
+      const actor = actors.get(id) ?? {
+        id,
+        name: a.name.trim() || id,
+        ...(description ? { description } : {}),
+        capability: [],
+      };
+      actors.set(id, actor);
+      claim(`capability of ${id}`, a.capability, CAPABILITY, actor.capability);
     }
     for (const i of r.issues) {
       const id = draftId(i.id);
-      if (!issues.has(id)) issues.set(id, newIssue(id, i));
-      claim(
-        `status quo of ${id}`,
-        i.statusQuo,
-        SCALE,
-        (issues.get(id) as { statusQuo: SourceEstimate[] }).statusQuo,
-      );
+      const issue = issues.get(id) ?? newIssue(id, i);
+      issues.set(id, issue);
+      claim(`status quo of ${id}`, i.statusQuo, SCALE, issue.statusQuo);
     }
   }
   // Stances, shocks and phases once every article's actors and issues are known, so that one
@@ -152,51 +135,31 @@ export function assembleDraft(
           ? `issue ${issue}`
           : undefined;
       if (unknown !== undefined) {
-        for (const [field, c] of [
-          ["position", s.position],
-          ["salience", s.salience],
-        ] as const) {
-          if (c)
-            dropped.push({
-              source: article.id,
-              item: `${field} ${what}`,
-              value: c.value,
-              quote: cut(c.quote),
-              reason: `unknown ${unknown}: no article defines it`,
-            });
-        }
+        const reason = `unknown ${unknown}: no article defines it`;
+        if (s.position)
+          dropped.push(droppedClaim(article.id, `position ${what}`, s.position, reason));
+        if (s.salience)
+          dropped.push(droppedClaim(article.id, `salience ${what}`, s.salience, reason));
         continue;
       }
       const key = `${actor}\u0000${issue}`;
-      if (!stances.has(key)) stances.set(key, { actor, issue, position: [], salience: [] });
-      const stance = stances.get(key) as { position: SourceEstimate[]; salience: SourceEstimate[] };
+      const stance = stances.get(key) ?? { actor, issue, position: [], salience: [] };
+      stances.set(key, stance);
       claim(`position ${what}`, s.position, SCALE, stance.position);
       claim(`salience ${what}`, s.salience, SCALE, stance.salience);
     }
     for (const s of r.shocks) {
       const id = draftId(s.id);
-      if (!shocks.has(id)) {
-        const effects = s.effects.flatMap((e) => shockEffect(e));
-        const description = s.description.trim();
-        shocks.set(id, {
-          id,
-          title: s.title.trim() || id,
-          ...(description ? { description } : {}),
-          probability: [],
-          effects,
-        });
-        if (effects.length > 0) {
-          review.push(
-            `shock ${id}: the size of its effects is the model's reading of the article, not a quoted number; check it`,
-          );
-        }
-      }
-      claim(
-        `probability of shock ${id}`,
-        s.probability,
-        PROBABILITY,
-        (shocks.get(id) as { probability: SourceEstimate[] }).probability,
-      );
+      const description = s.description.trim();
+      const shock = shocks.get(id) ?? {
+        id,
+        title: s.title.trim() || id,
+        ...(description ? { description } : {}),
+        probability: [],
+        effects: s.effects.flatMap((e) => shockEffect(e)),
+      };
+      shocks.set(id, shock);
+      claim(`probability of shock ${id}`, s.probability, PROBABILITY, shock.probability);
     }
     for (const p of r.phases) {
       const id = draftId(p.id);
@@ -221,7 +184,7 @@ export function assembleDraft(
   const { scenario, removed } = pruneDraft({
     id: options.id,
     title: options.title,
-    asOf: options.asOf,
+    asOf: options.asOf ?? latestDate(sources) ?? options.today,
     description: `Machine draft from ${articles.length} article${articles.length === 1 ? "" : "s"} by ${options.model}. Every number cites a verbatim quote of its source; review each before use.`,
     sources,
     actors: [...actors.values()],
@@ -230,21 +193,32 @@ export function assembleDraft(
     shocks: [...shocks.values()],
     phases: [...phases.values()],
   });
+  // A kept shock has effects; their sizes are the model's reading, which no quote can settle.
+  const review = (scenario.shocks ?? []).map(
+    (s) =>
+      `shock ${s.id}: the size of its effects is the model's reading of the article, not a quoted number; check it`,
+  );
   scenario.draft = {
     model: options.model,
     ...(options.provider ? { provider: options.provider } : {}),
     ...(options.createdAt ? { createdAt: options.createdAt } : {}),
     dropped: [...dropped, ...removed],
-    ...(review.length > 0
-      ? {
-          review: review.filter((r) =>
-            scenario.shocks?.some((s) => r.startsWith(`shock ${s.id}:`)),
-          ),
-        }
-      : {}),
+    ...(review.length > 0 ? { review } : {}),
   };
-  if (scenario.draft.review?.length === 0) delete scenario.draft.review;
   return scenario;
+}
+
+/** A refused claim as `draft.dropped` lists it (its quote cut to {@link QUOTE_MAX}). */
+function droppedClaim(source: string, item: string, c: DraftClaim, reason: string): DroppedNumber {
+  return { source, item, value: c.value, quote: cut(c.quote), reason };
+}
+
+/** The latest publication date the sources give, as YYYY-MM-DD. */
+function latestDate(sources: readonly Source[]): string | undefined {
+  return sources
+    .flatMap((s) => (s.date ? [s.date] : []))
+    .sort()
+    .at(-1);
 }
 
 /** Why a claimed number cannot be kept, or undefined when it is grounded and in range. */
@@ -274,7 +248,7 @@ function source(article: DraftArticle, r: DraftResponse): Source {
     title,
     ...(author?.trim() ? { author: author.trim() } : {}),
     ...(outlet?.trim() ? { outlet: outlet.trim() } : {}),
-    ...(date && isIsoDate(date) ? { date } : {}),
+    ...(isIsoDate(date) ? { date } : {}),
     locator: article.locator,
   };
 }
@@ -283,12 +257,12 @@ function newIssue(
   id: string,
   i: DraftResponse["issues"][number],
 ): Issue & { statusQuo: SourceEstimate[] } {
-  const marks = unique(
-    i.marks
-      .filter((m) => Number.isFinite(m.at) && m.at >= 0 && m.at <= 100 && m.label.trim() !== "")
-      .sort((a, b) => a.at - b.at)
-      .map((m) => JSON.stringify({ at: m.at, label: m.label.trim() })),
-  ).map((m) => JSON.parse(m) as { at: number; label: string });
+  const seen = new Set<string>();
+  const marks = i.marks
+    .map((m) => ({ at: m.at, label: m.label.trim() }))
+    .filter((m) => Number.isFinite(m.at) && m.at >= 0 && m.at <= 100 && m.label !== "")
+    .filter((m) => !seen.has(`${m.at} ${m.label}`) && seen.add(`${m.at} ${m.label}`))
+    .sort((a, b) => a.at - b.at);
   const description = i.description.trim();
   return {
     id,
@@ -327,5 +301,3 @@ function shockEffect(e: DraftResponse["shocks"][number]["effects"][number]): Sho
 
 const unique = <T>(xs: T[]): T[] => [...new Set(xs)];
 const cut = (q: string): string => (q.length > QUOTE_MAX ? `${q.slice(0, QUOTE_MAX - 1)}…` : q);
-const isIsoDate = (d: string): boolean =>
-  /^\d{4}-\d{2}-\d{2}$/.test(d) && !Number.isNaN(Date.parse(d));

@@ -109,7 +109,8 @@ export async function draftArticles(
   const scenario = assembleDraft(articles, responses, {
     id: request.id,
     title: request.title,
-    asOf: request.asOf ?? latestDate(responses) ?? now.toISOString().slice(0, 10),
+    asOf: request.asOf,
+    today: now.toISOString().slice(0, 10),
     model: config.model,
     provider: publicBaseUrl(config.baseUrl),
     createdAt: now.toISOString(),
@@ -127,15 +128,6 @@ export async function draftArticles(
     );
   }
   return scenario;
-}
-
-/** The latest publication date the answers give, as YYYY-MM-DD. */
-function latestDate(responses: readonly DraftResponse[]): string | undefined {
-  const dates = responses
-    .map((r) => r.source.date ?? "")
-    .filter((d) => /^\d{4}-\d{2}-\d{2}$/.test(d) && !Number.isNaN(Date.parse(d)))
-    .sort();
-  return dates[dates.length - 1];
 }
 
 function sleep(ms: number, signal: AbortSignal | undefined): Promise<void> {

@@ -1,10 +1,10 @@
 import { readdir, stat } from "node:fs/promises";
 import { basename, extname, join } from "node:path";
-import { type DraftArticle, draftId } from "@entente/core";
+import type { DraftArticle } from "@entente/core";
 import { decodeText } from "../io/decode-text.ts";
 import { InputError } from "../io/diagnostic.ts";
 import { describeFsError, readInputFile } from "../io/read-input-file.ts";
-import { articleFormat, articleText } from "./article-text.ts";
+import { draftArticle } from "./draft-article.ts";
 
 /** File extensions read from a folder of articles. */
 const ARTICLE_EXTENSIONS = new Set([
@@ -68,31 +68,11 @@ export async function readArticles(paths: readonly string[]): Promise<DraftArtic
       });
       continue;
     }
-    const { text, title } = articleText(decoded.text, articleFormat(file));
-    if (text.trim() === "") {
+    const article = draftArticle(basename(file), decoded.text, ids);
+    if (article) articles.push(article);
+    else
       problems.push({ file, line: 1, col: 1, path: "(file)", message: "no text in the article" });
-      continue;
-    }
-    articles.push({ id: sourceId(basename(file), ids), locator: basename(file), title, text });
   }
   if (problems.length > 0) throw new InputError(problems);
   return articles;
-}
-
-/**
- * A source id from a file name, unique among `taken`: the name without its extension as an id,
- * `source-` in front when it does not start with a letter, `-2`, `-3`… when already taken.
- * @example sourceId("000_8e747aaa07c9f6c4.txt", new Set()) // => "source-000_8e747aaa07c9f6c4"
- */
-export function sourceId(name: string, taken: Set<string>): string {
-  const stem = name.replace(/\.[^.]+$/, "");
-  const slug = draftId(stem);
-  const base =
-    slug.startsWith("x-") && !/^x-/i.test(stem)
-      ? `source-${slug.slice(2)}`.slice(0, 60)
-      : slug.slice(0, 60);
-  let id = base;
-  for (let n = 2; taken.has(id); n++) id = `${base}-${n}`;
-  taken.add(id);
-  return id;
 }

@@ -2,11 +2,11 @@ import { createHash } from "node:crypto";
 import { writeFile } from "node:fs/promises";
 import { basename } from "node:path";
 import { Command, Option } from "@commander-js/extra-typings";
+import { isIsoDate } from "@entente/core";
 import { calibrateDeu3 } from "../../backtest/deu3-calibration.ts";
 import { DEU3_CAPABILITIES } from "../../backtest/deu3-capability.ts";
 import { readDeu3 } from "../../backtest/read-deu3.ts";
 import { InputError } from "../../io/diagnostic.ts";
-import { isCalendarDate } from "../calendar-date.ts";
 import { CliError, type CliIO, EXIT } from "../io.ts";
 import { atomsOption, methodFromOptions, scaleOption } from "./calibration-options.ts";
 import { modelsOrAll } from "./simulation-options.ts";
@@ -35,7 +35,7 @@ export function calibrateCommand(io: CliIO) {
       .addOption(scaleOption())
       .action(async (file, options) => {
         const date = options.date ?? new Date().toISOString().slice(0, 10);
-        if (!isCalendarDate(date)) {
+        if (!isIsoDate(date)) {
           throw new CliError(
             `--date: expected a calendar date written YYYY-MM-DD, got "${date}"`,
             EXIT.invalidInput,

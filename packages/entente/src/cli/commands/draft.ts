@@ -1,13 +1,13 @@
 import { basename, dirname, resolve } from "node:path";
 import { Command } from "@commander-js/extra-typings";
-import { draftId, draftItems } from "@entente/core";
+import { draftId, draftItems, isIsoDate } from "@entente/core";
 import { draftArticles } from "../../draft/draft-articles.ts";
 import { DraftError } from "../../draft/draft-error.ts";
 import { draftYaml } from "../../draft/draft-yaml.ts";
 import { providerConfig } from "../../draft/provider-config.ts";
 import { readArticles } from "../../draft/read-articles.ts";
-import { isCalendarDate } from "../calendar-date.ts";
 import { CliError, type CliIO, EXIT } from "../io.ts";
+import { numberOption } from "../number-option.ts";
 import { checkOutput, schemaRef, writeOutput } from "../output-file.ts";
 import { progressBar } from "../progress.ts";
 
@@ -39,26 +39,19 @@ export function draftCommand(io: CliIO) {
       "the scenario's date, YYYY-MM-DD (default: the latest article date, else today)",
     )
     .action(async (paths, options) => {
-      const number = (flag: string, raw: string | undefined) => {
-        if (raw === undefined) return undefined;
-        const x = raw.trim() === "" ? Number.NaN : Number(raw);
-        if (!Number.isFinite(x))
-          throw new CliError(`${flag} expects a number, got "${raw}"`, EXIT.invalidInput);
-        return x;
-      };
       const provider = providerConfig(
         {
           provider: options.provider,
           baseUrl: options.baseUrl,
           model: options.model,
           apiKeyEnv: options.apiKeyEnv,
-          timeout: number("--timeout", options.timeout),
-          retries: number("--retries", options.retries),
+          timeout: numberOption("--timeout", options.timeout),
+          retries: numberOption("--retries", options.retries),
         },
         process.env,
       );
       if (!provider.ok) throw new CliError(provider.message, EXIT.invalidInput);
-      if (options.asOf !== undefined && !isCalendarDate(options.asOf)) {
+      if (options.asOf !== undefined && !isIsoDate(options.asOf)) {
         throw new CliError(
           `--as-of expects a date written YYYY-MM-DD, got "${options.asOf}"`,
           EXIT.invalidInput,

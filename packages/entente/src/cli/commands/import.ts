@@ -1,10 +1,11 @@
 import { dirname, resolve } from "node:path";
 import { Command, Option } from "@commander-js/extra-typings";
+import { isIsoDate } from "@entente/core";
 import { IMPORT_FORMATS } from "../../io/import/common.ts";
 import { SALIENCE_SCALES } from "../../io/import/eum-table.ts";
 import { importFile, scenarioYaml } from "../../io/import/import-scenario.ts";
-import { isCalendarDate } from "../calendar-date.ts";
 import { CliError, type CliIO, EXIT } from "../io.ts";
+import { numberOption } from "../number-option.ts";
 import { checkOutput, schemaRef, writeOutput } from "../output-file.ts";
 
 /** `entente import <file>`: convert a KTAB CSV/XML file, an EUM table or a decide file into a scenario. */
@@ -43,23 +44,15 @@ export function importCommand(io: CliIO) {
     )
     .option("--as-of <date>", "the scenario's date, YYYY-MM-DD (default: today)")
     .action(async (file, options) => {
-      const number = (flag: string, raw: string | undefined) => {
-        if (raw === undefined) return undefined;
-        const x = raw.trim() === "" ? Number.NaN : Number(raw);
-        if (!Number.isFinite(x)) {
-          throw new CliError(`${flag} expects a number, got "${raw}"`, EXIT.invalidInput);
-        }
-        return x;
-      };
-      const scaleMin = number("--scale-min", options.scaleMin);
-      const scaleMax = number("--scale-max", options.scaleMax);
+      const scaleMin = numberOption("--scale-min", options.scaleMin);
+      const scaleMax = numberOption("--scale-max", options.scaleMax);
       if (scaleMin !== undefined && scaleMax !== undefined && !(scaleMin < scaleMax)) {
         throw new CliError(
           `--scale-max (${scaleMax}) must be greater than --scale-min (${scaleMin})`,
           EXIT.invalidInput,
         );
       }
-      if (options.asOf !== undefined && !isCalendarDate(options.asOf)) {
+      if (options.asOf !== undefined && !isIsoDate(options.asOf)) {
         throw new CliError(
           `--as-of expects a date written YYYY-MM-DD, got "${options.asOf}"`,
           EXIT.invalidInput,

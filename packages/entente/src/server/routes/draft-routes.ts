@@ -1,8 +1,8 @@
 import type { DraftArticle } from "@entente/core";
 import { createRoute, OpenAPIHono, z } from "@hono/zod-openapi";
-import { articleFormat, articleText } from "../../draft/article-text.ts";
+import { articleFormat } from "../../draft/article-text.ts";
+import { draftArticle } from "../../draft/draft-article.ts";
 import { HOW_TO_CONFIGURE, publicBaseUrl } from "../../draft/provider-config.ts";
-import { sourceId } from "../../draft/read-articles.ts";
 import { ApiError, type ApiErrorItem } from "../api-error.ts";
 import type { AppDeps } from "../app-deps.ts";
 import type { DraftJob } from "../draft-jobs.ts";
@@ -81,15 +81,14 @@ export function draftRoutes(deps: AppDeps): OpenAPIHono {
       const problems: ApiErrorItem[] = [];
       const ids = new Set<string>();
       for (const [i, upload] of body.articles.entries()) {
-        const { text, title } = articleText(upload.text, articleFormat(upload.name));
-        if (text.trim() === "") {
+        const article = draftArticle(upload.name, upload.text, ids);
+        if (article) articles.push(article);
+        else {
           problems.push({
             path: `articles.${i}.text`,
             message: `no readable text in ${JSON.stringify(upload.name)} (read as ${articleFormat(upload.name)})`,
           });
-          continue;
         }
-        articles.push({ id: sourceId(upload.name, ids), locator: upload.name, title, text });
       }
       if (problems.length > 0) throw new ApiError(400, problems);
       if (drafts.full) {
